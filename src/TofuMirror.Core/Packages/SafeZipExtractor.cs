@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+
+namespace TofuMirror.Core;
+
+/// <summary>
+/// Extracts a provider zip into a directory, streaming each entry. Every entry name is checked before
+/// anything is written: names that are absolute, carry a drive letter, or contain a <c>..</c> segment
+/// are rejected. On Unix (net8.0 build) the executable bits recorded in the zip are applied.
+/// </summary>
+public static class SafeZipExtractor
+{
+    private const int BufferSize = 1 << 20;
+
+    /// <summary>Extracts <paramref name="zipPath"/> into <paramref name="targetDirectory"/> (created if needed).</summary>
+    /// <returns>The extracted entry names, normalised to <c>/</c> separators.</returns>
+    /// <exception cref="UnsafeZipEntryException">An entry would land outside the target directory.</exception>
+    public static IReadOnlyList<string> Extract(string zipPath, string targetDirectory)
+    {
+        using var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        return Extract(stream, targetDirectory);
+    }
+
+    /// <summary>Extracts a zip read from a seekable stream (left open).</summary>
+    public static IReadOnlyList<string> Extract(Stream zipStream, string targetDirectory)
+    {
+        var root = Path.GetFullPath(targetDirectory);
+        using var archive = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
+        var planned = new List<(ZipArchiveEntry Entry, string Name, string FullPath)>();
+        foreach (var entry in archive.Entries)
+        {
+            var name = CheckEntryName(entry.FullName);
+            var fullPath = Path.GetFullPath(Path.Combine(root, name.Replace('/', Path.DirectorySeparatorChar)));
+            if (!IsInside(root, fullPath))
+                throw new UnsafeZipEntryException(entry.FullName, "it would be written outside the target directory");
+            planned.Add((entry, name, fullPath));
+        }
+
+        Directory.CreateDirectory(root);
+        var buffer = new byte[BufferSize];
+        var extracted = new List<string>(planned.Count);
+        foreach (var (entry, name, fullPath) in planned)
+        {
+            if (name.EndsWith("/", StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(fullPath);
+                extracted.Add(name);
+                continue;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            using (var source = entry.Open())
+            using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
+            {
+                int read;
+                while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    target.Write(buffer, 0, read);
+                }
+            }
+            ApplyExecutableBits(entry, fullPath);
+            extracted.Add(name);
+        }
+        return extracted;
+    }
+
+    /// <summary>Returns the entry name with <c>/</c> separators, or throws when it could escape.</summary>
+    private static string CheckEntryName(string entryName)
+    {
+        var name = entryName.Replace('\\', '/');
+        if (name.Length == 0 || name.IndexOf('\0') >= 0)
+            throw new UnsafeZipEntryException(entryName, "the name is empty or contains a NUL character");
+        if (name[0] == '/')
+            throw new UnsafeZipEntryException(entryName, "it is an absolute path");
+        if (name.Length >= 2 && name[1] == ':' && char.IsLetter(name[0]))
+            throw new UnsafeZipEntryException(entryName, "it starts with a drive letter");
+        foreach (var segment in name.Split('/'))
+        {
+            if (segment == "..")
+                throw new UnsafeZipEntryException(entryName, "it contains a \"..\" segment");
+        }
+        return name;
+    }
+
+    private static bool IsInside(string root, string fullPath)
+    {
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
+            ? root
+            : root + Path.DirectorySeparatorChar;
+        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return fullPath.StartsWith(prefix, comparison) || string.Equals(fullPath, root, comparison);
+    }
+
+    private static void ApplyExecutableBits(ZipArchiveEntry entry, string fullPath)
+    {
+#if NET
+        if (OperatingSystem.IsWindows()) return;
+        // The high 16 bits of the external attributes hold the Unix mode when the zip was made on Unix.
+        var executeBits = (UnixFileMode)((entry.ExternalAttributes >> 16) & 0b001_001_001);
+        if (executeBits == UnixFileMode.None) return;
+        File.SetUnixFileMode(fullPath, File.GetUnixFileMode(fullPath) | executeBits);
+#else
+        // netstandard2.0 has neither ZipArchiveEntry.ExternalAttributes nor File.SetUnixFileMode.
+        _ = entry;
+        _ = fullPath;
+#endif
+    }
+}
+
+/// <summary>A zip entry cannot be extracted safely (its name would escape the target directory).</summary>
+public sealed class UnsafeZipEntryException : IOException
+{
+    /// <summary>Creates the exception for an entry and a reason.</summary>
+    public UnsafeZipEntryException(string entryName, string reason)
+        : base($"The provider package has an unsafe entry \"{entryName}\": {reason}.")
+    {
+        EntryName = entryName;
+    }
+
+    /// <summary>The entry name as stored in the zip.</summary>
+    public string EntryName { get; }
+}
