@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Oci.Content;
+
+namespace TofuMirror.Oci.Layout;
+
+/// <summary>
+/// An OCI image-layout folder (<c>oci-layout</c>, <c>index.json</c>, <c>blobs/sha256/HEX</c>) with the
+/// same surface as a remote repository. Tags are <c>index.json</c> entries annotated with
+/// <c>org.opencontainers.image.ref.name</c> (as skopeo and ORAS write them). Blobs are written to a
+/// temporary file, verified and renamed into place; <c>index.json</c> updates happen under a lock
+/// file and are renamed into place too, so concurrent writers (threads or processes) are safe.
+/// </summary>
+public sealed class OciLayoutStore : IOciRepositoryStore
+{
+    private const string LayoutFile = "oci-layout";
+    private const string IndexFile = "index.json";
+    private const string LockFile = "index.json.lock";
+    private static readonly byte[] LayoutContent = Encoding.UTF8.GetBytes("{\"imageLayoutVersion\":\"1.0.0\"}");
+    private readonly int _manifestLimitMiB;
+
+    public OciLayoutStore(string root, int manifestSizeLimitMiB = 4)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        Root = Path.GetFullPath(root);
+        _manifestLimitMiB = manifestSizeLimitMiB;
+    }
+
+    /// <summary>The layout folder.</summary>
+    public string Root { get; }
+
+    public string Name => "oci-layout:" + Root;
+
+    /// <summary>The path of a blob in this layout.</summary>
+    public string BlobPath(Digest digest) => Path.Combine(Root, "blobs", digest.Algorithm, digest.Hex);
+
+    public async Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken)
+    {
+        var index = await ReadIndexAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new OciNotFoundException($"{Name} is not an OCI image layout (no {IndexFile}); push something into it first") { Repository = Root };
+        return index.Manifests.Select(d => d.GetAnnotation(MediaTypes.Annotations.RefName)).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).ToList()!;
+    }
+
+    public async Task<Descriptor> ResolveAsync(string reference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reference);
+        var index = await ReadIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (reference.Contains(':'))
+        {
+            var digest = Digest.Parse(reference);
+            var listed = index?.Manifests.FirstOrDefault(d => d.Digest == digest);
+            if (listed is not null) return Strip(listed);
+            var path = BlobPath(digest);
+            if (!File.Exists(path)) throw NotFound(reference);
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            return new Descriptor(OciJsonReader.Sniff(bytes).MediaType ?? string.Empty, digest, bytes.Length);
+        }
+
+        // The last entry wins, as later writes append.
+        var tagged = index?.Manifests.LastOrDefault(d => d.GetAnnotation(MediaTypes.Annotations.RefName) == reference);
+        return tagged is null ? throw NotFound(reference) : Strip(tagged);
+    }
+
+    public async Task<byte[]> FetchManifestAsync(Descriptor descriptor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        if (ContentReader.ExceedsManifestLimit(descriptor.Size, _manifestLimitMiB))
+            throw new OciSizeLimitException($"manifest size {descriptor.Size} bytes exceeds OpenTofu's size limit of {_manifestLimitMiB} MiB") { Repository = Root, Reference = descriptor.Digest.ToString() };
+        var path = BlobPath(descriptor.Digest);
+        if (!File.Exists(path)) throw NotFound(descriptor.Digest.ToString());
+        await using var file = OpenRead(path);
+        var bytes = await ContentReader.ReadAllAsync(file, descriptor.Size, "manifest", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ContentReader.Verify(bytes, descriptor, "manifest");
+        }
+        catch (OciException e)
+        {
+            e.Repository ??= Root;
+            e.Reference ??= descriptor.Digest.ToString();
+            throw;
+        }
+
+        return bytes;
+    }
+
+    public async Task<Descriptor> PushManifestAsync(ReadOnlyMemory<byte> content, string mediaType, string? tag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mediaType);
+        var digest = Digest.Compute(content.Span);
+        var descriptor = new Descriptor(mediaType, digest, content.Length);
+        await using (var source = new MemoryStream(content.ToArray(), writable: false))
+        {
+            await PushBlobAsync(descriptor, source, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (tag is null)
+        {
+            await EnsureLayoutAsync(cancellationToken).ConfigureAwait(false);
+            return descriptor;
+        }
+
+        var (_, kind) = OciJsonReader.Sniff(content);
+        string? artifactType = null;
+        Platform? platform = null;
+        if (kind == OciJsonReader.ManifestKind.Index) artifactType = OciJsonReader.ParseIndex(content).ArtifactType;
+        else if (kind == OciJsonReader.ManifestKind.ImageManifest) artifactType = OciJsonReader.ParseImageManifest(content).ArtifactType;
+
+        var entry = descriptor with
+        {
+            ArtifactType = artifactType,
+            Platform = platform,
+            Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [MediaTypes.Annotations.RefName] = tag },
+        };
+        await UpdateIndexAsync(list =>
+        {
+            list.RemoveAll(d => d.GetAnnotation(MediaTypes.Annotations.RefName) == tag);
+            list.Add(entry);
+        }, cancellationToken).ConfigureAwait(false);
+        return descriptor;
+    }
+
+    public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken)
+        => Task.FromResult(File.Exists(BlobPath(descriptor.Digest)));
+
+    public async Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var path = BlobPath(descriptor.Digest);
+        if (!File.Exists(path)) throw NotFound(descriptor.Digest.ToString());
+        await using var verifying = new VerifyingStream(OpenRead(path), descriptor.Digest, descriptor.Size);
+        try
+        {
+            await verifying.CopyToAsync(destination, 128 * 1024, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OciException e)
+        {
+            e.Repository ??= Root;
+            e.Reference ??= descriptor.Digest.ToString();
+            throw;
+        }
+    }
+
+    public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".part-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 128 * 1024, FileOptions.Asynchronous))
+            {
+                await FetchBlobAsync(descriptor, file, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public async Task<BlobPushResult> PushBlobAsync(Descriptor descriptor, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(content);
+        var path = BlobPath(descriptor.Digest);
+        if (File.Exists(path)) return BlobPushResult.AlreadyExists;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 128 * 1024, FileOptions.Asynchronous))
+            await using (var verifying = new VerifyingStream(content, descriptor.Digest, descriptor.Size, leaveOpen: true))
+            {
+                await verifying.CopyToAsync(file, 128 * 1024, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Same digest, same bytes: if a concurrent writer got there first, either copy is right.
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (OciException e)
+        {
+            e.Repository ??= Root;
+            e.Reference ??= descriptor.Digest.ToString();
+            throw;
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+
+        await EnsureLayoutAsync(cancellationToken).ConfigureAwait(false);
+        return BlobPushResult.Uploaded;
+    }
+
+    private static FileStream OpenRead(string path)
+        => new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 128 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    private OciNotFoundException NotFound(string reference)
+        => new($"{reference} was not found in {Name}; check the tag or digest") { Repository = Root, Reference = reference };
+
+    // Entries of index.json carry the ref-name annotation; a resolved descriptor is the content's own.
+    private static Descriptor Strip(Descriptor d)
+    {
+        if (d.Annotations is null || !d.Annotations.ContainsKey(MediaTypes.Annotations.RefName)) return d;
+        var rest = d.Annotations.Where(p => p.Key != MediaTypes.Annotations.RefName).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return d with { Annotations = rest.Count == 0 ? null : rest };
+    }
+
+    private async Task<OciIndex?> ReadIndexAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, IndexFile);
+        if (!File.Exists(path)) return null;
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return OciJsonReader.ParseIndex(bytes);
+        }
+        catch (OciProtocolException e)
+        {
+            throw new OciProtocolException($"{path} is not a valid OCI image index: {e.Message}", e) { Repository = Root };
+        }
+    }
+
+    private async Task EnsureLayoutAsync(CancellationToken cancellationToken)
+    {
+        var layout = Path.Combine(Root, LayoutFile);
+        if (!File.Exists(layout)) await WriteAtomicAsync(layout, LayoutContent, cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(Path.Combine(Root, IndexFile))) await UpdateIndexAsync(_ => { }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UpdateIndexAsync(Action<List<Descriptor>> change, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Root);
+        await using var held = await AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+        var current = await ReadIndexAsync(cancellationToken).ConfigureAwait(false);
+        var list = current?.Manifests.ToList() ?? new List<Descriptor>();
+        change(list);
+        var index = new OciIndex { MediaType = MediaTypes.ImageIndex, Manifests = list, Annotations = current?.Annotations };
+        await WriteAtomicAsync(Path.Combine(Root, IndexFile), OciJsonWriter.Serialize(index), cancellationToken).ConfigureAwait(false);
+        var layout = Path.Combine(Root, LayoutFile);
+        if (!File.Exists(layout)) await WriteAtomicAsync(layout, LayoutContent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An exclusive lock on <c>index.json.lock</c> (an OS file lock: works across processes; the file stays).</summary>
+    private async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, LockFile);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(Random.Shared.Next(5, 25), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task WriteAtomicAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await File.WriteAllBytesAsync(temp, content, cancellationToken).ConfigureAwait(false);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using TofuMirror.Oci.Content;
+using TofuMirror.Oci.Transport;
+
+namespace TofuMirror.Oci.Remote;
+
+public sealed partial class OciRepository
+{
+    private const int CopyBufferSize = 128 * 1024;
+
+    /// <summary><c>HEAD /blobs/DIGEST</c>: true on 200, false on 404.</summary>
+    public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken)
+        => BlobExistsAsync(descriptor.Digest, cancellationToken);
+
+    /// <summary><c>HEAD /blobs/DIGEST</c>: true on 200, false on 404.</summary>
+    public async Task<bool> BlobExistsAsync(Digest digest, CancellationToken cancellationToken)
+    {
+        var reference = digest.ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Head, RepoUri("blobs/" + reference));
+        using var response = await SendAsync(request, OciRequestContext.Pull(Registry, Repository), "checking blob", reference, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode) return true;
+        if (response.StatusCode == HttpStatusCode.NotFound) return false;
+        throw await ErrorAsync(response, "checking blob", reference, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>GET /blobs/DIGEST</c> streamed into <paramref name="destination"/>, hashing while
+    /// streaming. More bytes than the descriptor's size fail at once; a connection that breaks
+    /// mid-body is resumed with <c>Range: bytes=N-</c> (up to <see cref="OciClientOptions.MaxResumeAttempts"/>
+    /// times); at the end the size and digest must match. On failure <paramref name="destination"/>
+    /// holds unverified bytes: write to a temporary place (see <see cref="FetchBlobToFileAsync"/>).
+    /// </summary>
+    public async Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(destination);
+        var reference = descriptor.Digest.ToString();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        long written = 0;
+        var resumes = 0;
+        try
+        {
+            while (true)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, RepoUri("blobs/" + reference));
+                if (written > 0) request.Headers.Range = new RangeHeaderValue(written, null);
+                using var response = await SendAsync(request, OciRequestContext.Pull(Registry, Repository), "fetching blob", reference, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, "fetching blob", reference, cancellationToken).ConfigureAwait(false);
+
+                var skip = 0L;
+                if (written > 0)
+                {
+                    var range = response.Content.Headers.ContentRange;
+                    if (response.StatusCode == HttpStatusCode.PartialContent && range?.From is long from && from != written)
+                        throw Fill(new OciProtocolException($"fetching blob {Describe(reference)}: asked to resume at byte {written} but the registry sent from byte {from}"), reference, response.StatusCode);
+                    if (response.StatusCode != HttpStatusCode.PartialContent) skip = written; // range ignored: whole blob again
+                }
+
+                var declared = response.Content.Headers.ContentLength;
+                if (declared is long len && len - skip + written > descriptor.Size)
+                    throw Fill(TooLong(descriptor), reference, response.StatusCode);
+
+                try
+                {
+                    var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    while (true)
+                    {
+                        var n = await body.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false);
+                        if (n == 0) break;
+                        var offset = 0;
+                        if (skip > 0)
+                        {
+                            var dropped = (int)Math.Min(skip, n);
+                            skip -= dropped;
+                            offset = dropped;
+                            if (offset == n) continue;
+                        }
+
+                        var count = n - offset;
+                        if (written + count > descriptor.Size) throw Fill(TooLong(descriptor), reference, response.StatusCode);
+                        hash.AppendData(buffer, offset, count);
+                        await destination.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
+                        written += count;
+                    }
+
+                    break;
+                }
+                catch (Exception e) when ((e is IOException or HttpRequestException) && e is not OciException
+                    && !cancellationToken.IsCancellationRequested && resumes < _options.MaxResumeAttempts && written < descriptor.Size)
+                {
+                    resumes++;
+                    _logger.LogInformation("download of {Digest} from {Repository} broke after {Bytes} bytes ({Error}); resuming ({Attempt}/{Max})",
+                        reference, Name, written, e.Message, resumes, _options.MaxResumeAttempts);
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException && e is not OciException)
+                {
+                    throw Fill(new OciUnavailableException($"fetching blob {Describe(reference)} failed after {written} of {descriptor.Size} bytes and {resumes} resumes: {e.Message}", e), reference, response.StatusCode);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (written != descriptor.Size)
+        {
+            throw Fill(new OciSizeLimitException($"incorrect response size: expected {descriptor.Size} bytes, but got {written} bytes for blob {reference}"), reference, null);
+        }
+
+        var actual = Digest.FromHash(hash.GetHashAndReset());
+        if (actual != descriptor.Digest)
+        {
+            throw Fill(new OciDigestMismatchException(
+                $"blob does not match digest {descriptor.Digest} (got {actual}) in {Name}; the registry holds corrupted content, push it again",
+                descriptor.Digest.ToString(), actual.ToString()), reference, null);
+        }
+    }
+
+    /// <summary>Downloads to a temporary file beside <paramref name="path"/>, then renames it into place once verified.</summary>
+    public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".part-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.Asynchronous))
+            {
+                await FetchBlobAsync(descriptor, file, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Opens the blob as a <see cref="VerifyingStream"/> (no resume): reading it to the end
+    /// verifies size and digest. Dispose it to release the connection.
+    /// </summary>
+    public async Task<Stream> OpenBlobAsync(Descriptor descriptor, CancellationToken cancellationToken)
+    {
+        var reference = descriptor.Digest.ToString();
+        var request = new HttpRequestMessage(HttpMethod.Get, RepoUri("blobs/" + reference));
+        var response = await SendAsync(request, OciRequestContext.Pull(Registry, Repository), "fetching blob", reference, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            using (request)
+            {
+                throw await ErrorAsync(response, "fetching blob", reference, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (response.Content.Headers.ContentLength is long len && len > descriptor.Size)
+        {
+            response.Dispose();
+            request.Dispose();
+            throw Fill(TooLong(descriptor), reference, HttpStatusCode.OK);
+        }
+
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new VerifyingStream(body, descriptor.Digest, descriptor.Size);
+    }
+
+    private static OciSizeLimitException TooLong(Descriptor descriptor)
+        => new($"blob {descriptor.Digest} is longer than its declared size of {descriptor.Size} bytes; the registry served wrong content");
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using TofuMirror.Oci.Content;
+using TofuMirror.Oci.Transport;
+
+namespace TofuMirror.Oci.Remote;
+
+public sealed partial class OciRepository
+{
+    private const int MaxTagPages = 100_000;
+
+    public Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken)
+        => ListTagsAsync(pageSize: null, last: null, cancellationToken);
+
+    /// <summary>
+    /// All tags, following <c>Link: &lt;...&gt;; rel="next"</c> pages (relative or absolute) to the
+    /// end. <paramref name="pageSize"/> is sent as <c>n</c> and <paramref name="last"/> as <c>last</c>
+    /// on the first request (registries may ignore them).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListTagsAsync(int? pageSize, string? last, CancellationToken cancellationToken)
+    {
+        var tags = new List<string>();
+        var query = new List<string>();
+        if (pageSize is > 0) query.Add("n=" + pageSize.Value.ToString(CultureInfo.InvariantCulture));
+        if (!string.IsNullOrEmpty(last)) query.Add("last=" + Uri.EscapeDataString(last));
+        var next = RepoUri("tags/list" + (query.Count > 0 ? "?" + string.Join("&", query) : string.Empty));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var context = OciRequestContext.Pull(Registry, Repository);
+        for (var page = 0; next is not null; page++)
+        {
+            if (page >= MaxTagPages || !seen.Add(next.AbsoluteUri))
+                throw Fill(new OciProtocolException($"listing tags of {Name} did not end: the registry's next-page links loop"), null, null);
+            if (!string.Equals(HostNames.AuthorityOf(next), Registry, StringComparison.OrdinalIgnoreCase))
+                throw Fill(new OciProtocolException($"listing tags of {Name}: the registry linked the next page to another host ({HostNames.AuthorityOf(next)})"), null, null);
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            using var response = await SendAsync(request, context, "listing tags of", null, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, "listing tags of", null, cancellationToken).ConfigureAwait(false);
+            var body = await ContentReader.ReadAllAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), 64L * 1024 * 1024, "tag list", cancellationToken).ConfigureAwait(false);
+            ReadTags(body, tags);
+            next = LinkHeader.Next(response, next);
+        }
+
+        _logger.LogDebug("{Repository}: {Count} tags", Name, tags.Count);
+        return tags;
+    }
+
+    private void ReadTags(byte[] body, List<string> into)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("not an object");
+            if (!doc.RootElement.TryGetProperty("tags", out var tags) || tags.ValueKind == JsonValueKind.Null) return;
+            if (tags.ValueKind != JsonValueKind.Array) throw new JsonException("\"tags\" is not an array");
+            foreach (var tag in tags.EnumerateArray())
+            {
+                if (tag.ValueKind == JsonValueKind.String) into.Add(tag.GetString()!);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw Fill(new OciProtocolException($"listing tags of {Name}: the registry returned a malformed tag list ({e.Message})", e), null, null);
+        }
+    }
+}

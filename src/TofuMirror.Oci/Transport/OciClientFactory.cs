@@ -1,0 +1,58 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using Microsoft.Extensions.Logging;
+using TofuMirror.Oci.Auth;
+using TofuMirror.Oci.Remote;
+
+namespace TofuMirror.Oci.Transport;
+
+/// <summary>
+/// Builds the HTTP stack of the OCI client: <see cref="RetryHandler"/> → <see cref="AuthHandler"/>
+/// → <see cref="RedirectHandler"/> → the primary handler (a <see cref="SocketsHttpHandler"/> with
+/// automatic redirects off, the environment's proxy and the system's CA store). Create one factory
+/// per process (it owns the connection pool and the token cache) and ask it for repositories.
+/// </summary>
+public sealed class OciClientFactory : IDisposable
+{
+    private readonly HttpMessageInvoker _invoker;
+
+    public OciClientFactory(OciClientOptions? options = null, HttpMessageHandler? primaryHandler = null)
+    {
+        Options = options ?? new OciClientOptions();
+        Tokens = new TokenCache();
+        _invoker = new HttpMessageInvoker(CreateHandlerChain(Options, Tokens, primaryHandler), disposeHandler: true);
+    }
+
+    public OciClientOptions Options { get; }
+
+    /// <summary>The tokens and challenges learned so far (shared by every repository of this factory).</summary>
+    public TokenCache Tokens { get; }
+
+    /// <summary>The invoker that runs requests through the whole chain.</summary>
+    public HttpMessageInvoker Invoker => _invoker;
+
+    /// <summary>A client for <paramref name="repository"/> on <paramref name="registry"/> (<c>host[:port]</c>).</summary>
+    public OciRepository CreateRepository(string registry, string repository) => new(_invoker, registry, repository, Options);
+
+    /// <summary>The handler chain over <paramref name="primaryHandler"/> (or a fresh <see cref="SocketsHttpHandler"/>).</summary>
+    public static HttpMessageHandler CreateHandlerChain(OciClientOptions options, TokenCache? tokens = null, HttpMessageHandler? primaryHandler = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var loggers = options.LoggerFactory;
+        var primary = primaryHandler ?? new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+            MaxConnectionsPerServer = 32,
+            UseCookies = false,
+        };
+        var redirect = new RedirectHandler(options, loggers?.CreateLogger<RedirectHandler>()) { InnerHandler = primary };
+        var auth = new AuthHandler(options, tokens, loggers?.CreateLogger<AuthHandler>()) { InnerHandler = redirect };
+        return new RetryHandler(options, loggers?.CreateLogger<RetryHandler>()) { InnerHandler = auth };
+    }
+
+    public void Dispose() => _invoker.Dispose();
+}

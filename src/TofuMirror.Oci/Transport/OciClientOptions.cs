@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+using TofuMirror.Oci.Auth;
+
+namespace TofuMirror.Oci.Transport;
+
+/// <summary>Settings of the OCI HTTP stack. The defaults suit real registries; tests shorten the delays.</summary>
+public sealed record OciClientOptions
+{
+    /// <summary>Hosts (<c>host</c> or <c>host:port</c>) that may be reached over plain HTTP besides loopback.</summary>
+    public IReadOnlyCollection<string> InsecureHosts { get; init; } = Array.Empty<string>();
+
+    /// <summary>Use plain HTTP for loopback registries (localhost, 127.0.0.0/8, ::1). On by default.</summary>
+    public bool PlainHttpForLoopback { get; init; } = true;
+
+    /// <summary>Where credentials come from; anonymous when null.</summary>
+    public ICredentialProvider? Credentials { get; init; }
+
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    public string UserAgent { get; init; } = "tofumirror";
+
+    /// <summary>Retries after the first attempt for 5xx, 429 and broken connections.</summary>
+    public int MaxRetries { get; init; } = 4;
+
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>The longest <c>Retry-After</c> honoured; longer waits are cut to this.</summary>
+    public TimeSpan RetryAfterCap { get; init; } = TimeSpan.FromSeconds(30);
+
+    public int MaxRedirects { get; init; } = 10;
+
+    /// <summary>OpenTofu's manifest size limit in MiB (integer-division rule).</summary>
+    public int ManifestSizeLimitMiB { get; init; } = 4;
+
+    /// <summary>Blobs at least this large are uploaded in <c>PATCH</c> chunks.</summary>
+    public long ChunkedUploadThreshold { get; init; } = 64L * 1024 * 1024;
+
+    public int UploadChunkSize { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>How often a broken blob download is resumed with <c>Range</c>.</summary>
+    public int MaxResumeAttempts { get; init; } = 5;
+
+    /// <summary>Per-request timeout for everything but body streaming.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>True when <paramref name="hostAndPort"/> may be used over plain HTTP.</summary>
+    public bool AllowsPlainHttp(string hostAndPort)
+    {
+        if (PlainHttpForLoopback && HostNames.IsLoopback(hostAndPort)) return true;
+        var host = HostNames.HostOf(hostAndPort);
+        foreach (var entry in InsecureHosts)
+        {
+            if (string.Equals(entry, hostAndPort, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(entry, host, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The URL scheme to use for <paramref name="registry"/>.</summary>
+    public string SchemeFor(string registry) => AllowsPlainHttp(registry) ? "http" : "https";
+}
