@@ -1,0 +1,36 @@
+using TofuMirror.Hcl.Evaluation;
+
+namespace TofuMirror.Hcl.Syntax;
+
+/// <summary>Base of every expression node.</summary>
+public abstract class Expression : Node
+{
+    protected Expression(SourceRange range) : base(range)
+    {
+    }
+
+    /// <summary>
+    /// The value of a quoted string with no interpolations or directives (also a bare-identifier
+    /// object key), without evaluating anything.
+    /// </summary>
+    public static bool TryGetStaticString(Expression expression, out string value)
+    {
+        switch (expression)
+        {
+            case TemplateExpression template when template.IsStringLiteral:
+                value = template.Parts.Count == 0 ? "" : ((LiteralValueExpression)template.Parts[0]).Value.AsString();
+                return true;
+            case LiteralValueExpression { Value.Kind: HclValueKind.String } literal:
+                value = literal.Value.AsString();
+                return true;
+            case ObjectConsKeyExpression key when !key.ForceNonLiteral && key.Wrapped is ScopeTraversalExpression { Traversal.Steps.Count: 0 } traversal:
+                value = traversal.Traversal.RootName;
+                return true;
+            case ObjectConsKeyExpression key:
+                return TryGetStaticString(key.Wrapped, out value);
+            default:
+                value = "";
+                return false;
+        }
+    }
+}
