@@ -75,7 +75,7 @@ public sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, st
                 var save = i;
                 var name = ReadToken(s, ref i);
                 SkipSpaces(s, ref i);
-                if (name.Length > 0 && (i >= s.Length || s[i] != '='))
+                if (name.Length > 0 && (i >= s.Length || s[i] != '=' || IsToken68Padding(s, i)))
                 {
                     var end = i;
                     while (end < s.Length && s[end] != ',') end++;
@@ -92,6 +92,16 @@ public sealed record AuthChallenge(string Scheme, IReadOnlyDictionary<string, st
 
         Flush();
         return result;
+    }
+
+    // "abc==" or "abc=" followed by the end or a comma is token68 padding, not an empty parameter.
+    private static bool IsToken68Padding(string s, int i)
+    {
+        var j = i;
+        while (j < s.Length && s[j] == '=') j++;
+        if (j - i >= 2) return true;
+        SkipSpaces(s, ref j);
+        return j >= s.Length || s[j] == ',';
     }
 
     private static void SkipSpaces(string s, ref int i)
