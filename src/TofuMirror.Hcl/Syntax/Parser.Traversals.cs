@@ -100,7 +100,7 @@ internal sealed partial class Parser
                         continue;
                     }
                     current = Flush(current, steps);
-                    current = new IndexExpression(current, key, current.Range.Through(range));
+                    current = new IndexExpression(current, key, range);
                     if (!Enter(range)) return current;
                     nested++;
                     continue;

@@ -27,11 +27,15 @@ public sealed class RelativeTraversalExpression : Expression
 /// <summary><c>collection[key]</c> where the key is not a literal.</summary>
 public sealed class IndexExpression : Expression
 {
-    public IndexExpression(Expression collection, Expression key, SourceRange range) : base(range)
+    public IndexExpression(Expression collection, Expression key, SourceRange bracketRange) : base(collection.Range.Through(bracketRange))
     {
         Collection = collection;
         Key = key;
+        BracketRange = bracketRange;
     }
+
+    /// <summary>From <c>[</c> through <c>]</c>.</summary>
+    public SourceRange BracketRange { get; }
 
     public Expression Collection { get; }
     public Expression Key { get; }
