@@ -18,6 +18,11 @@ internal sealed partial class Parser
             {
                 var next = Peek();
                 if (next.Kind == TokenKind.CloseBracket) break;
+                if (next.Kind == TokenKind.EndOfFile)
+                {
+                    Error("Unterminated tuple constructor expression", "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file.", open.Range);
+                    return new TupleConsExpression(items, open.Range, open.Range.Through(_previous.Range));
+                }
                 items.Add(ParseExpression());
                 next = Peek();
                 if (next.Kind == TokenKind.Comma)

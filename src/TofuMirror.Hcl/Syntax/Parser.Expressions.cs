@@ -230,6 +230,11 @@ internal sealed partial class Parser
             {
                 var next = Peek();
                 if (next.Kind == TokenKind.CloseParen) break;
+                if (next.Kind == TokenKind.EndOfFile)
+                {
+                    Error("Unterminated function call", "There is no closing parenthesis for this function call before the end of the file. This may be caused by incorrect parenthesis nesting elsewhere in this file.", open.Range);
+                    return new FunctionCallExpression(name, nameRange, args, expandFinal, open.Range, EmptyRangeAt(next.Range.Start));
+                }
                 args.Add(ParseExpression());
                 next = Peek();
                 if (next.Kind == TokenKind.Ellipsis)
