@@ -42,6 +42,10 @@ public sealed partial class OciRepository
                 : $"the registry needs credentials; configure them for {Registry}";
             e = new OciUnauthorizedException(head + "; " + advice);
         }
+        else if (OciErrorBody.Contains(codes, c => c is "MANIFEST_BLOB_UNKNOWN"))
+        {
+            e = new OciProtocolException(head + "; the manifest refers to blobs the repository does not have, push them first");
+        }
         else if (OciErrorBody.Contains(codes, c => c is "DIGEST_INVALID"))
         {
             e = new OciDigestMismatchException(head + "; the content sent does not match its digest", reference ?? string.Empty, null);

@@ -110,22 +110,48 @@ public sealed partial class OciRepository
         var reference = tag ?? digest.ToString();
         if (ContentReader.ExceedsManifestLimit(content.Length, _options.ManifestSizeLimitMiB))
             throw Fill(SizeLimit(content.Length), reference, null);
-        using var request = new HttpRequestMessage(HttpMethod.Put, RepoUri("manifests/" + reference))
+        var body = content.ToArray();
+        for (var attempt = 1; ; attempt++)
         {
-            Content = new ByteArrayContent(content.ToArray()),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        using var response = await SendAsync(request, OciRequestContext.Push(Registry, Repository), "pushing manifest", reference, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, "pushing manifest", reference, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Put, RepoUri("manifests/" + reference))
+            {
+                Content = new ByteArrayContent(body),
+            };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            using var response = await SendAsync(request, OciRequestContext.Push(Registry, Repository), "pushing manifest", reference, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var error = await ErrorAsync(response, "pushing manifest", reference, cancellationToken).ConfigureAwait(false);
+                // Quirk: while another client commits the same blob, CNCF distribution briefly reports it
+                // unknown (its link file is rewritten in place). Such a manifest push succeeds moments later.
+                if (error.HasErrorCode("MANIFEST_BLOB_UNKNOWN") && attempt < ManifestBlobUnknownAttempts)
+                {
+                    _logger.LogDebug("manifest {Reference} refers to a blob not yet visible in {Repository}; retrying", reference, Name);
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw error;
+            }
+
+            CheckManifestDigest(response, digest, reference);
+            break;
+        }
+
+        _logger.LogDebug("pushed manifest {Digest} to {Repository} as {Reference}", digest, Name, reference);
+        return new Descriptor(mediaType, digest, content.Length);
+    }
+
+    private const int ManifestBlobUnknownAttempts = 4;
+
+    private void CheckManifestDigest(HttpResponseMessage response, Digest digest, string reference)
+    {
         var answered = HeaderDigest(response);
         if (answered is not null && answered.Value != digest)
         {
             throw Fill(new OciDigestMismatchException(
                 $"pushing manifest {Describe(reference)}: the registry stored digest {answered.Value} but the content hashes to {digest}", digest.ToString(), answered.Value.ToString()), reference, response.StatusCode);
         }
-
-        _logger.LogDebug("pushed manifest {Digest} to {Repository} as {Reference}", digest, Name, reference);
-        return new Descriptor(mediaType, digest, content.Length);
     }
 
     /// <summary><c>DELETE /manifests/DIGEST</c> (registries may refuse with 405 when deletes are disabled).</summary>
