@@ -1,0 +1,107 @@
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Hcl.Syntax;
+
+namespace TofuMirror.Hcl.Tests.Syntax;
+
+/// <summary>After a mistake the parser skips the item and carries on: one diagnostic per mistake, later items intact.</summary>
+[TestClass]
+public sealed class RecoveryTests
+{
+    [TestMethod]
+    public void OneMistakeInABlockLeavesTheRestParsed()
+    {
+        const string source = "resource \"a\" \"b\" {\n  x = [1, 2 3, {y = \"${z}\"}]\n  ok = true\n  nested {\n    deep = 1\n  }\n}\nafter = 1\n";
+        var result = HclParser.ParseFile(source, "main.tf");
+        Assert.AreEqual("2:13-2:14: error: Missing item separator", ParseHelpers.Format(result.Diagnostics));
+        var block = result.Value.Body.Blocks.Single();
+        Assert.AreEqual("ok", block.Body.Attributes.Last().Name);
+        Assert.AreEqual("nested", block.Body.Blocks.Single().Type);
+        Assert.AreEqual("after", result.Value.Body.Attributes.Single().Name);
+    }
+
+    [TestMethod]
+    public void SeparateMistakesGiveSeparateDiagnostics()
+    {
+        const string source = "a = 1 +\nb = [1 2]\nc {\n  d = )\n}\ne = \"ok\"\n";
+        var result = HclParser.ParseFile(source, "main.tf");
+        Assert.AreEqual(
+            "1:8-2:1: error: Invalid expression\n2:8-2:9: error: Missing item separator\n4:7-4:8: error: Invalid expression",
+            ParseHelpers.Format(result.Diagnostics));
+        CollectionAssert.AreEqual(new[] { "a", "b", "e" }, result.Value.Body.Attributes.Select(a => a.Name).ToArray());
+    }
+
+    [TestMethod]
+    public void ForgottenClosingQuoteIsOneDiagnostic()
+    {
+        var result = HclParser.ParseFile("a = \"abc\nb = \"def\"\nc {\n}\n", "main.tf");
+        Assert.HasCount(1, result.Diagnostics);
+        CollectionAssert.AreEqual(new[] { "a", "b" }, result.Value.Body.Attributes.Select(a => a.Name).ToArray());
+        Assert.AreEqual("c", result.Value.Body.Blocks.Single().Type);
+    }
+
+    [TestMethod]
+    public void SkippingAnItemStepsOverBracketsStringsAndHeredocs()
+    {
+        const string source = "a = 1 2 [\n  \"x\n\", {\n}] <<EOT\n}\nEOT\nb = 2\n";
+        var result = HclParser.ParseFile(source, "main.tf");
+        Assert.HasCount(1, result.Diagnostics);
+        Assert.AreEqual("Missing newline after argument", result.Diagnostics[0].Summary);
+        Assert.AreEqual("b", result.Value.Body.Attributes.Last().Name);
+    }
+
+    [TestMethod]
+    public void GarbageLinesEachGiveOneDiagnostic()
+    {
+        var result = HclParser.ParseFile("!!! @@@ ###\n%%% = 1\nok = 1\n", "main.tf");
+        Assert.AreEqual("1:1-1:2: error: Argument or block definition required\n2:1-2:2: error: Argument or block definition required", ParseHelpers.Format(result.Diagnostics));
+        Assert.AreEqual("ok", result.Value.Body.Attributes.Single().Name);
+    }
+
+    [TestMethod]
+    public void BrokenSingleLineBlockDoesNotSwallowTheFile()
+    {
+        var result = HclParser.ParseFile("a { b = 1\n  c = 2\n}\nd = 3\n", "main.tf");
+        Assert.HasCount(1, result.Diagnostics);
+        Assert.AreEqual("d", result.Value.Body.Attributes.Single().Name);
+    }
+
+    [TestMethod]
+    public void DeepNestingGivesADiagnosticNotACrash()
+    {
+        var deep = "a = " + new string('[', 100_000) + new string(']', 100_000) + "\nb = 1\n";
+        var result = HclParser.ParseFile(deep, "main.tf");
+        Assert.AreEqual("Nesting too deep", result.Diagnostics.Single().Summary);
+        Assert.AreEqual("b", result.Value.Body.Attributes.Last().Name);
+    }
+
+    [TestMethod]
+    public void DeepBlockNestingGivesADiagnosticNotACrash()
+    {
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < 5000; i++) builder.Append("a {\n");
+        for (var i = 0; i < 5000; i++) builder.Append("}\n");
+        builder.Append("z = 1\n");
+        var result = HclParser.ParseFile(builder.ToString(), "main.tf");
+        Assert.AreEqual("Nesting too deep", result.Diagnostics.Single().Summary);
+        Assert.AreEqual("z", result.Value.Body.Attributes.Single().Name);
+    }
+
+    [TestMethod]
+    public void DeepOperatorChainsAndUnaryChainsAreBounded()
+    {
+        var chain = "a = 1" + string.Concat(Enumerable.Repeat(" + 1", 50_000)) + "\n";
+        Assert.AreEqual("Nesting too deep", HclParser.ParseFile(chain, "main.tf").Diagnostics.Single().Summary);
+        var unary = "a = " + new string('!', 50_000) + "true\n";
+        Assert.AreEqual("Nesting too deep", HclParser.ParseFile(unary, "main.tf").Diagnostics.Single().Summary);
+        var templates = "a = " + string.Concat(Enumerable.Repeat("\"${", 5000)) + "1" + string.Concat(Enumerable.Repeat("}\"", 5000)) + "\n";
+        Assert.AreEqual("Nesting too deep", HclParser.ParseFile(templates, "main.tf").Diagnostics.Single().Summary);
+    }
+
+    [TestMethod]
+    public void ModerateNestingIsFine()
+    {
+        var nested = "a = " + new string('[', 100) + new string(']', 100) + "\n";
+        Assert.IsEmpty(HclParser.ParseFile(nested, "main.tf").Diagnostics);
+    }
+}
