@@ -17,7 +17,10 @@ public sealed class ProviderAddress : IEquatable<ProviderAddress>, IComparable<P
         Hostname = hostname;
         Namespace = @namespace;
         Type = type;
+        _text = hostname + "/" + @namespace + "/" + type;
     }
+
+    private readonly string _text;
 
     /// <summary>The registry hostname in display form (Unicode, lower case, optional <c>:port</c>).</summary>
     public string Hostname { get; }
@@ -39,7 +42,7 @@ public sealed class ProviderAddress : IEquatable<ProviderAddress>, IComparable<P
     public bool IsDefaultHost => Hostname == ProviderNameRules.DefaultRegistryHost;
 
     /// <summary>The fully qualified form <c>hostname/namespace/type</c>, as lock files use it.</summary>
-    public override string ToString() => Hostname + "/" + Namespace + "/" + Type;
+    public override string ToString() => _text;
 
     /// <summary>The short form used in messages: the hostname is omitted when it is the default registry.</summary>
     public string ForDisplay() => IsDefaultHost ? Namespace + "/" + Type : ToString();
@@ -161,7 +164,7 @@ public sealed class ProviderAddress : IEquatable<ProviderAddress>, IComparable<P
     public override bool Equals(object? obj) => Equals(obj as ProviderAddress);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_text);
 
     /// <summary>Orders by hostname, then namespace, then type, comparing UTF-8 bytes (as OpenTofu sorts).</summary>
     public int CompareTo(ProviderAddress? other)
