@@ -1,6 +1,8 @@
+using System.Threading.Tasks;
+
 namespace TofuMirror.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static Task<int> Main(string[] args) => CliApp.RunAsync(args, CliConsole.FromProcess());
 }

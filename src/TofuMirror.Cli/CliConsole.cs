@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace TofuMirror.Cli;
+
+/// <summary>
+/// Where output goes and in what style: results on <see cref="Out"/>, diagnostics and progress on
+/// <see cref="Error"/>; Azure Pipelines logging commands when <c>TF_BUILD=True</c>.
+/// </summary>
+internal sealed class CliConsole
+{
+    public CliConsole(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment, string currentDirectory)
+    {
+        Out = output;
+        Error = error;
+        Environment = environment;
+        CurrentDirectory = currentDirectory;
+    }
+
+    public TextWriter Out { get; }
+    public TextWriter Error { get; }
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+    public string CurrentDirectory { get; }
+
+    /// <summary>True inside an Azure Pipelines job, where problems are also written as <c>##vso[task.logissue]</c>.</summary>
+    public bool IsAzurePipelines => string.Equals(Variable("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase);
+
+    public string? Variable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
+
+    public static CliConsole FromProcess()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+            environment[(string)entry.Key] = entry.Value as string;
+        return new CliConsole(Console.Out, Console.Error, environment, Directory.GetCurrentDirectory());
+    }
+
+    /// <summary>A path given on the command line, made absolute against the current directory.</summary>
+    public string FullPath(string path) => Path.GetFullPath(Path.Combine(CurrentDirectory, path));
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Linq;
+using TofuMirror.Core;
+using TofuMirror.Engine.Modules;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Engine.Checks;
+
+/// <summary>Checks that must pass before a restore starts.</summary>
+internal static class RestoreChecks
+{
+    /// <summary>Providers the configuration requires that the lock file does not have: restore cannot guess their version.</summary>
+    public static IEnumerable<Diagnostic> UnlockedProviders(LoadedModule module) =>
+        module.Requirements.Providers
+            .Where(p => module.LockFile.Find(p) is null)
+            .Select(p => Diagnostic.Error("Provider not locked",
+                $"Provider {p.ForDisplay()} is required but {module.LockFilePath} has no entry for it. Run `tofu-mirror lock` to record it from the mirror.",
+                module.Requirements.For(p).First().Range) with { Code = DiagnosticCodes.ProviderNotLocked });
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Linq;
+using TofuMirror.Core.Locks;
+using TofuMirror.Core.Modules;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Engine.Modules;
+
+/// <summary>A root module folder as read from disk: its requirements (child modules included) and its lock file.</summary>
+public sealed record LoadedModule(
+    string Directory,
+    ModuleRequirements Requirements,
+    string LockFilePath,
+    LockFile LockFile,
+    bool LockFileExists,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TofuMirror.Core;
+using TofuMirror.Core.Locks;
+using TofuMirror.Core.Modules;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Engine.Modules;
+
+/// <summary>
+/// Reads a root module folder: every <c>.tf</c> and <c>.tf.json</c> file, those of the local child modules it
+/// calls (<c>source = "./…"</c>), and <c>.terraform.lock.hcl</c>.
+/// </summary>
+public static class ModuleLoader
+{
+    public static LoadedModule Load(string directory)
+    {
+        directory = Path.GetFullPath(directory);
+        var lockFilePath = Path.Combine(directory, LockFile.FileName);
+        var diagnostics = new List<Diagnostic>();
+        if (!Directory.Exists(directory))
+        {
+            diagnostics.Add(Diagnostic.Error("Module folder not found",
+                $"The folder {directory} does not exist. Pass the root module folder with --chdir.",
+                SourceRange.StartOf(directory)) with { Code = DiagnosticCodes.FileNotReadable });
+            var empty = new ModuleRequirements([], [], []);
+            return new LoadedModule(directory, empty, lockFilePath, LockFile.Empty, false, diagnostics);
+        }
+
+        var requirements = ReadModuleTree(directory, diagnostics);
+        var lockFile = LockFile.Empty;
+        var lockExists = File.Exists(lockFilePath);
+        if (lockExists)
+        {
+            var read = LockFileReader.Read(File.ReadAllText(lockFilePath), lockFilePath);
+            diagnostics.AddRange(read.Diagnostics);
+            lockFile = read.LockFile;
+        }
+        return new LoadedModule(directory, requirements, lockFilePath, lockFile, lockExists, diagnostics);
+    }
+
+    /// <summary>Requirements of the root and of every local child module, each read on its own (local names are per module).</summary>
+    private static ModuleRequirements ReadModuleTree(string root, List<Diagnostic> diagnostics)
+    {
+        var all = new List<ProviderRequirement>();
+        var visited = new HashSet<string>(System.StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        pending.Enqueue(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Dequeue();
+            if (!visited.Add(directory) || !Directory.Exists(directory)) continue;
+            var module = RequiredProvidersReader.Read(ReadConfigurationFiles(directory));
+            all.AddRange(module.Requirements);
+            diagnostics.AddRange(module.Diagnostics);
+            foreach (var source in module.LocalModuleSources)
+                pending.Enqueue(Path.GetFullPath(Path.Combine(directory, source)));
+        }
+        return new ModuleRequirements(all, [], []);
+    }
+
+    public static IEnumerable<SourceFile> ReadConfigurationFiles(string directory) =>
+        Directory.EnumerateFiles(directory)
+            .Where(IsConfigurationFile)
+            .OrderBy(p => p, System.StringComparer.Ordinal)
+            .Select(p => new SourceFile(p, File.ReadAllText(p)));
+
+    /// <summary><c>*.tf</c> and <c>*.tf.json</c>, skipping editor back-up and hidden files as OpenTofu does.</summary>
+    public static bool IsConfigurationFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (name.StartsWith(".", System.StringComparison.Ordinal) || name.StartsWith("#", System.StringComparison.Ordinal)
+            || name.EndsWith("~", System.StringComparison.Ordinal) || name.EndsWith("#", System.StringComparison.Ordinal))
+            return false;
+        return name.EndsWith(".tf", System.StringComparison.Ordinal) || name.EndsWith(".tf.json", System.StringComparison.Ordinal);
+    }
+}

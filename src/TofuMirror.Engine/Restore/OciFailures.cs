@@ -1,0 +1,20 @@
+using System;
+using TofuMirror.Core;
+using TofuMirror.Oci;
+
+namespace TofuMirror.Engine.Restore;
+
+/// <summary>Maps OCI client failures to the project's diagnostic codes.</summary>
+internal static class OciFailures
+{
+    public static string CodeOf(Exception exception) => exception switch
+    {
+        OciNotFoundException => DiagnosticCodes.ProviderNotInMirror,
+        OciUnauthorizedException => DiagnosticCodes.RegistryUnauthorized,
+        OciDigestMismatchException => DiagnosticCodes.DigestMismatch,
+        OciSizeLimitException => DiagnosticCodes.InvalidProviderArtifact,
+        OciProtocolException => DiagnosticCodes.InvalidProviderArtifact,
+        OciException => DiagnosticCodes.RegistryUnavailable,
+        _ => DiagnosticCodes.FileNotReadable,
+    };
+}

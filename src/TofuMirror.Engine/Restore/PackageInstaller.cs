@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using TofuMirror.Core;
+using TofuMirror.Engine.Providers;
+
+namespace TofuMirror.Engine.Restore;
+
+/// <summary>The two filesystem-mirror layouts OpenTofu reads.</summary>
+public enum OutputLayout
+{
+    /// <summary><c>HOST/NS/TYPE/VERSION/OS_ARCH/</c> folders with the extracted package (the default).</summary>
+    Unpacked,
+
+    /// <summary><c>HOST/NS/TYPE/terraform-provider-TYPE_VERSION_OS_ARCH.zip</c> files.</summary>
+    Packed,
+}
+
+/// <summary>
+/// Installs a verified zip into the output folder: extract into a temp folder inside the output (same file
+/// system), hash, check against the lock, then swap in with renames. A provider binary that may be running
+/// is never overwritten in place, and a failure leaves the previous install untouched.
+/// </summary>
+public sealed class PackageInstaller
+{
+    private readonly string _outputDirectory;
+    private readonly string _workDirectory;
+
+    public PackageInstaller(string outputDirectory)
+    {
+        _outputDirectory = Path.GetFullPath(outputDirectory);
+        _workDirectory = Path.Combine(_outputDirectory, ".tofumirror", "tmp");
+    }
+
+    /// <summary>Installs and returns the <c>h1:</c> hash of what was installed.</summary>
+    public PackageHash Install(string zipPath, ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
+    {
+        Directory.CreateDirectory(_workDirectory);
+        var temp = Path.Combine(_workDirectory, Guid.NewGuid().ToString("N"));
+        try
+        {
+            PackageHash h1;
+            if (layout == OutputLayout.Unpacked)
+            {
+                try
+                {
+                    SafeZipExtractor.Extract(zipPath, temp);
+                }
+                catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
+                {
+                    throw new ProviderFailure(DiagnosticCodes.InvalidPackage, $"the package for {Describe(location)} is not a valid provider zip: {e.Message}", e);
+                }
+                h1 = PackageHasher.ComputeH1FromDirectory(temp);
+            }
+            else
+            {
+                File.Copy(zipPath, temp);
+                h1 = PackageHasher.ComputeH1FromZip(temp);
+            }
+
+            if (PackageHashes.RequiresCheck(lockedHashes) && !PackageHashes.AnyMatch(lockedHashes, [h1, location.Zh]))
+                throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
+                    $"the package for {Describe(location)} ({h1}, {location.Zh}) doesn't match any of the checksums recorded in the dependency lock file; " +
+                    "if the mirror's content is the one you trust, run `tofu-mirror lock` to record it.");
+
+            var target = layout == OutputLayout.Unpacked
+                ? FilesystemMirrorLayout.UnpackedDirectory(_outputDirectory, location.Provider, location.Version, location.Platform)
+                : FilesystemMirrorLayout.PackedZipPath(_outputDirectory, location.Provider, location.Version, location.Platform);
+            SwapIn(temp, target, isDirectory: layout == OutputLayout.Unpacked);
+            return h1;
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            else if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Moves the old target aside, renames the new one in, then deletes the old one (which may still be in use).</summary>
+    private void SwapIn(string source, string target, bool isDirectory)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var old = Path.Combine(_workDirectory, "old-" + Guid.NewGuid().ToString("N"));
+        var hadOld = isDirectory ? Directory.Exists(target) : File.Exists(target);
+        if (hadOld)
+        {
+            if (isDirectory) Directory.Move(target, old);
+            else File.Move(target, old);
+        }
+        try
+        {
+            if (isDirectory) Directory.Move(source, target);
+            else File.Move(source, target);
+        }
+        catch
+        {
+            if (hadOld)
+            {
+                if (isDirectory) Directory.Move(old, target);
+                else File.Move(old, target);
+            }
+            throw;
+        }
+        TryDelete(old);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            else if (File.Exists(path)) File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Still in use (Windows keeps running executables locked); the next restore sweeps tmp/.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string Describe(ProviderPackageLocation location) =>
+        $"{location.Provider.ForDisplay()} {location.Version} ({location.Platform})";
+}

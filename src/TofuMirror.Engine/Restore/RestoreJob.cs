@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TofuMirror.Core;
+using TofuMirror.Core.Locks;
+using TofuMirror.Engine.Modules;
+using TofuMirror.Engine.Providers;
+using TofuMirror.Hcl;
+using TofuMirror.Oci;
+
+namespace TofuMirror.Engine.Restore;
+
+/// <summary>
+/// The main job: every provider locked in the module, for every wanted platform, from the OCI mirror into a
+/// folder OpenTofu uses as a filesystem mirror. Verified before anything is visible; up-to-date packages are
+/// skipped without network I/O; a failed provider leaves what was installed before intact.
+/// </summary>
+public sealed class RestoreJob
+{
+    private readonly ILogger _logger;
+    private readonly IProgress<RestoreItemResult>? _progress;
+
+    public RestoreJob(ILogger? logger = null, IProgress<RestoreItemResult>? progress = null)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _progress = progress;
+    }
+
+    public async Task<RestoreReport> RunAsync(RestoreRequest request, CancellationToken cancellationToken)
+    {
+        var module = ModuleLoader.Load(request.ModuleDirectory);
+        var diagnostics = new List<Diagnostic>(module.Diagnostics);
+        if (!module.LockFileExists)
+        {
+            diagnostics.Add(Diagnostic.Error("No dependency lock file",
+                $"{module.LockFilePath} does not exist. Run `tofu-mirror lock` to create it from the mirror.",
+                SourceRange.StartOf(module.LockFilePath)) with { Code = DiagnosticCodes.ProviderNotLocked });
+            return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
+        }
+        diagnostics.AddRange(Checks.RestoreChecks.UnlockedProviders(module));
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
+
+        Directory.CreateDirectory(request.OutputDirectory);
+        using var outputLock = await OutputLock.AcquireAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+
+        var work = module.LockFile.Providers
+            .SelectMany(p => request.Platforms.Select(platform => (Lock: p, Platform: platform)))
+            .ToList();
+        var results = new ConcurrentBag<RestoreItemResult>();
+        var installer = new PackageInstaller(request.OutputDirectory);
+        var cache = new BlobCache(request.CacheDirectory);
+        var indexes = new IndexCache();
+
+        await Parallel.ForEachAsync(work,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
+            async (item, ct) =>
+            {
+                var result = await RestoreOneAsync(request, item.Lock, item.Platform, installer, cache, indexes, ct).ConfigureAwait(false);
+                results.Add(result);
+                _progress?.Report(result);
+            }).ConfigureAwait(false);
+
+        var configPath = CliConfigFileWriter.Write(request.OutputDirectory);
+        var ordered = results.OrderBy(r => r.Provider).ThenBy(r => r.Platform).ToList();
+        return new RestoreReport(request.OutputDirectory, configPath, ordered, diagnostics);
+    }
+
+    private async Task<RestoreItemResult> RestoreOneAsync(
+        RestoreRequest request, ProviderLock locked, Platform platform, PackageInstaller installer, BlobCache cache,
+        IndexCache indexes, CancellationToken cancellationToken)
+    {
+        var provider = locked.Address;
+        var version = locked.Version;
+        var target = request.Layout == OutputLayout.Unpacked
+            ? FilesystemMirrorLayout.UnpackedDirectory(request.OutputDirectory, provider, version, platform)
+            : FilesystemMirrorLayout.PackedZipPath(request.OutputDirectory, provider, version, platform);
+        var stampPath = StampPath(request.OutputDirectory, provider, version, platform, request.Layout);
+        var baseResult = new RestoreItemResult(provider, version, platform, RestoreStatus.Failed) { InstalledPath = target };
+
+        if (IsUpToDate(target, stampPath, locked, request.Layout) is { } stamp)
+        {
+            _logger.LogDebug("{Provider} {Version} {Platform} is up to date", provider, version, platform);
+            return baseResult with { Status = RestoreStatus.UpToDate, Stamp = stamp };
+        }
+
+        try
+        {
+            var location = await LocateAsync(request, locked, platform, indexes, cancellationToken).ConfigureAwait(false);
+            ProviderArtifactRules.CheckLayerAgainstLock(location.Layer, locked.Hashes, provider, version);
+            var (zip, downloaded) = await cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
+            var h1 = installer.Install(zip, location, locked.Hashes, request.Layout);
+            var newStamp = new InstallStamp(h1.ToString(), location.Zh.ToString(), request.Layout.ToString().ToLowerInvariant(),
+                location.Store.Name, location.Index.Digest.ToString(), location.Manifest.Digest.ToString(), location.Layer.Size);
+            newStamp.Write(stampPath);
+            _logger.LogInformation("Installed {Provider} {Version} {Platform} from {Store}", provider.ForDisplay(), version, platform, location.Store.Name);
+            return baseResult with { Status = RestoreStatus.Installed, Location = location, Stamp = newStamp, Downloaded = downloaded };
+        }
+        catch (Exception e) when (e is ProviderFailure or OciException or IOException or UnauthorizedAccessException)
+        {
+            var code = e is ProviderFailure failure ? failure.Code : OciFailures.CodeOf(e);
+            var subject = locked.Range ?? SourceRange.StartOf(Path.Combine(request.ModuleDirectory, LockFile.FileName));
+            var error = Diagnostic.Error($"Failed to restore {provider.ForDisplay()} {version} for {platform}", e.Message, subject) with { Code = code };
+            return baseResult with { Error = error };
+        }
+    }
+
+    private static async Task<ProviderPackageLocation> LocateAsync(
+        RestoreRequest request, ProviderLock locked, Platform platform, IndexCache indexes, CancellationToken cancellationToken)
+    {
+        var stores = request.Stores.Resolve(locked.Address);
+        if (stores.Count == 0)
+            throw new ProviderFailure(DiagnosticCodes.ProviderNotInMirror,
+                $"no oci_mirror installation method handles {locked.Address.ForDisplay()}; check the include/exclude patterns of the CLI configuration.");
+
+        ProviderFailure? lastFallThrough = null;
+        foreach (var store in stores)
+        {
+            try
+            {
+                var (descriptor, index) = await indexes.GetAsync(store, locked.Version, cancellationToken).ConfigureAwait(false);
+                return await ProviderArtifactResolver.ResolvePlatformAsync(store, locked.Address, locked.Version, platform, descriptor, index, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (ProviderFailure e) when (e.AllowsFallThrough)
+            {
+                lastFallThrough = e;
+            }
+        }
+        throw lastFallThrough!;
+    }
+
+    /// <summary>The stamp when the package is installed with a hash the lock accepts, else null.</summary>
+    private static InstallStamp? IsUpToDate(string target, string stampPath, ProviderLock locked, OutputLayout layout)
+    {
+        var exists = layout == OutputLayout.Unpacked ? Directory.Exists(target) : File.Exists(target);
+        if (!exists || InstallStamp.TryRead(stampPath) is not { } stamp) return null;
+        if (!PackageHash.TryParse(stamp.H1, out var h1, out _) || !PackageHash.TryParse(stamp.Zh, out var zh, out _)) return null;
+        return !PackageHashes.RequiresCheck(locked.Hashes) || PackageHashes.AnyMatch(locked.Hashes, [h1, zh]) ? stamp : null;
+    }
+
+    internal static string StampPath(string outputDirectory, ProviderAddress provider, ProviderVersion version, Platform platform, OutputLayout layout) =>
+        Path.Combine(outputDirectory, ".tofumirror", "installed", layout.ToString().ToLowerInvariant(),
+            FilesystemMirrorLayout.UnpackedRelativePath(provider, version, platform) + ".json");
+}
