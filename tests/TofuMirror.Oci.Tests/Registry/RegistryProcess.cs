@@ -50,12 +50,23 @@ internal sealed class RegistryProcess : IDisposable
     }
 
     /// <summary>Starts a registry; <paramref name="authYaml"/> is the YAML under <c>auth:</c> (already indented by 2), or null for open access.</summary>
-    public static RegistryProcess Start(string? authYaml = null, Action<string>? prepare = null)
+    public static RegistryProcess Start(string? authYaml = null, Action<string>? prepare = null,
+        (string User, string Password)? basicAuthUser = null, Func<string>? authYamlFactory = null)
     {
         RequireBinary();
         var folder = Path.Combine(Path.GetTempPath(), "tofumirror-registry-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "storage"));
         prepare?.Invoke(folder);
+        if (authYamlFactory is not null) authYaml = authYamlFactory();
+        if (basicAuthUser is { } user)
+        {
+            var htpasswd = Path.Combine(folder, "htpasswd");
+            var run = Process.Start(new ProcessStartInfo("/usr/bin/htpasswd", new[] { "-Bbn", user.User, user.Password }) { RedirectStandardOutput = true })!;
+            File.WriteAllText(htpasswd, run.StandardOutput.ReadToEnd());
+            run.WaitForExit();
+            authYaml = $"  htpasswd:\n    realm: tofumirror-basic\n    path: {htpasswd}\n";
+        }
+
         var port = FreePort();
         var config = new StringBuilder()
             .AppendLine("version: 0.1")
