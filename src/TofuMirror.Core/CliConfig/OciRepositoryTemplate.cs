@@ -150,20 +150,14 @@ public sealed class OciRepositoryTemplate
             diagnostics.Add(Error($"Invalid oci_mirror block at {_position}: template must not produce a null value.", subject));
             return false;
         }
-        switch (value.Kind)
+        // cty's conversion to string: strings as they are, numbers and bools in their canonical text.
+        if (value.Kind is HclValueKind.String or HclValueKind.Number or HclValueKind.Bool && HclConvert.TryToString(value, out var text))
         {
-            case HclValueKind.String:
-                result = value.AsString();
-                return true;
-            case HclValueKind.Number:
-            case HclValueKind.Bool:
-                result = value.ToString();
-                if (value.Kind == HclValueKind.Bool) result = value.AsBool() ? "true" : "false";
-                return true;
-            default:
-                diagnostics.Add(Error($"Invalid oci_mirror block at {_position}: template must produce a string value.", subject));
-                return false;
+            result = text;
+            return true;
         }
+        diagnostics.Add(Error($"Invalid oci_mirror block at {_position}: template must produce a string value.", subject));
+        return false;
     }
 
     private static EvalContext Context(HclValue hostname, HclValue @namespace, HclValue type) =>
