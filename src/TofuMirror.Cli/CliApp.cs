@@ -16,6 +16,7 @@ internal static class CliApp
             ExitCodes.HelpText);
         root.Subcommands.Add(HashCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(RestoreCommand.Create(console));
         return root;
     }
 

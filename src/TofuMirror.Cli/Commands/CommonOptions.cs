@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.CommandLine;
 
 namespace TofuMirror.Cli.Commands;
@@ -17,4 +18,49 @@ internal static class CommonOptions
     {
         Description = "A CLI configuration file (tofu.rc / .tofurc). Default: OpenTofu's own discovery (TF_CLI_CONFIG_FILE, ~/.tofurc, …).",
     };
+
+    public static Option<string?> RepositoryTemplate() => new("--repository-template")
+    {
+        Description = "The OCI repository for each provider, as in oci_mirror, e.g. 'registry.example.com/providers/${namespace}/${type}'; " +
+                      "or 'oci-layout:PATH/${namespace}/${type}' for OCI image-layout folders. Overrides the CLI configuration's oci_mirror blocks.",
+    };
+
+    public static Option<string[]> Platforms() => new("--platform")
+    {
+        Description = "A platform OS_ARCH (e.g. linux_amd64); repeat for several. Default: this machine's.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<string[]> InsecureRegistries() => new("--insecure-registry")
+    {
+        Description = "A registry host[:port] that may be reached over plain HTTP (loopback registries always may).",
+    };
+
+    /// <summary>Parses <c>--platform</c> values (default: this machine); reports bad ones as usage errors.</summary>
+    public static bool TryParsePlatforms(IReadOnlyList<string> values, CliConsole console, out IReadOnlyList<Core.Platform> platforms)
+    {
+        var parsed = new List<Core.Platform>();
+        foreach (var value in values)
+        {
+            if (!Core.Platform.TryParse(value, out var platform, out var error))
+            {
+                console.Error.WriteLine($"error: --platform {value}: {error}");
+                platforms = parsed;
+                return false;
+            }
+            if (!parsed.Contains(platform)) parsed.Add(platform);
+        }
+        if (parsed.Count == 0)
+        {
+            if (Core.Platform.Current is not { } current)
+            {
+                console.Error.WriteLine("error: this machine's platform has no OpenTofu name; pass --platform OS_ARCH.");
+                platforms = parsed;
+                return false;
+            }
+            parsed.Add(current);
+        }
+        platforms = parsed;
+        return true;
+    }
 }

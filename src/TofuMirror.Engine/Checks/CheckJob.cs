@@ -23,7 +23,7 @@ public static class CheckJob
     {
         var module = ModuleLoader.Load(request.ModuleDirectory);
         var diagnostics = new List<Diagnostic>(module.Diagnostics);
-        diagnostics.AddRange(CliConfigCheck.Run(request.CliConfigFile, request.Environment));
+        diagnostics.AddRange(CliConfigCheck.Run(request.CliConfigFile, Stores.ProcessCliEnvironment.Create(request.Environment, request.ModuleDirectory)));
 
         if (!module.HasErrors || module.LockFileExists)
             diagnostics.AddRange(LockConsistencyChecker.Check(module.Requirements, module.LockFile, module.LockFilePath));

@@ -1,14 +1,20 @@
 using System.Collections.Generic;
+using System.Linq;
+using TofuMirror.Core;
+using TofuMirror.Core.CliConfig;
 using TofuMirror.Hcl;
 
 namespace TofuMirror.Engine.Checks;
 
-/// <summary>Loads the CLI configuration the way OpenTofu would and returns its problems.</summary>
+/// <summary>Loads the CLI configuration the way OpenTofu would (an explicit file, or its discovery) and returns its problems.</summary>
 internal static class CliConfigCheck
 {
-    public static IReadOnlyList<Diagnostic> Run(string? explicitFile, IReadOnlyDictionary<string, string?> environment)
+    public static IReadOnlyList<Diagnostic> Run(string? explicitFile, CliConfigEnvironment environment)
     {
-        // Filled in once the CLI configuration loader lands (TofuMirror.Core.CliConfig).
-        return [];
+        var config = explicitFile is null ? CliConfigLoader.Load(environment) : CliConfigLoader.LoadFiles([explicitFile], environment);
+        var diagnostics = config.Diagnostics.ToList();
+        OciCredentialsPolicy.Build(config, environment, out var policyDiagnostics);
+        diagnostics.AddRange(policyDiagnostics);
+        return diagnostics.Select(d => d.Code is null ? d with { Code = DiagnosticCodes.InvalidCliConfig } : d).ToList();
     }
 }

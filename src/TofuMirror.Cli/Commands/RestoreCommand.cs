@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Cli.Output;
+using TofuMirror.Core;
+using TofuMirror.Engine.Restore;
+using TofuMirror.Engine.Stores;
+
+namespace TofuMirror.Cli.Commands;
+
+/// <summary>
+/// <c>tofu-mirror restore</c>: every locked provider, for every wanted platform, from the OCI mirror into a
+/// filesystem-mirror folder, plus a <c>tofu.rc</c> pointing at it.
+/// </summary>
+internal static class RestoreCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var chdir = CommonOptions.ChangeDirectory();
+        var template = CommonOptions.RepositoryTemplate();
+        var config = CommonOptions.CliConfigFile();
+        var platforms = CommonOptions.Platforms();
+        var output = new Option<string?>("--output")
+        {
+            Description = "The folder to restore into. Default: DIR/.terraform/providers-mirror.",
+        };
+        var layout = new Option<OutputLayout>("--layout")
+        {
+            Description = "unpacked (HOST/NS/TYPE/VERSION/OS_ARCH/ folders, the default) or packed (zip files).",
+            DefaultValueFactory = _ => OutputLayout.Unpacked,
+        };
+        var cache = new Option<string?>("--cache") { Description = "The shared download cache. Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
+        var parallelism = new Option<int>("--parallelism") { Description = "Downloads at once (default 4).", DefaultValueFactory = _ => 4 };
+        var insecure = CommonOptions.InsecureRegistries();
+        var json = CommonOptions.Json();
+        var command = new Command("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.")
+        {
+            chdir, template, config, platforms, output, layout, cache, parallelism, insecure, json,
+        };
+        command.SetAction((result, ct) => RunAsync(console, new Options(
+            result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
+            result.GetValue(output), result.GetValue(layout), result.GetValue(cache), result.GetValue(parallelism),
+            result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+        return command;
+    }
+
+    private sealed record Options(
+        string Chdir, string? Template, string? Config, string[] Platforms, string? Output, OutputLayout Layout,
+        string? Cache, int Parallelism, string[] InsecureRegistries, bool Json);
+
+    private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
+    {
+        var reporter = new DiagnosticReporter(console);
+        if (!CommonOptions.TryParsePlatforms(options.Platforms, console, out var platforms)) return ExitCodes.UsageError;
+
+        var moduleDirectory = console.FullPath(options.Chdir);
+        using var mirror = MirrorSource.Load(
+            new MirrorSourceOptions(options.Template, options.Config is null ? null : console.FullPath(options.Config), console.CurrentDirectory)
+            {
+                InsecureHosts = options.InsecureRegistries,
+            },
+            ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
+        if (mirror.Stores is null)
+        {
+            reporter.Report(mirror.Diagnostics);
+            return ExitCodes.Failure;
+        }
+
+        var request = new RestoreRequest(
+            moduleDirectory,
+            mirror.Stores,
+            platforms,
+            options.Output is null ? RestoreRequest.DefaultOutputDirectory(moduleDirectory) : console.FullPath(options.Output),
+            options.Layout,
+            options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache))
+        {
+            Parallelism = options.Parallelism,
+        };
+
+        var progress = new RestoreProgressPrinter(console, reporter, quiet: options.Json);
+        var report = await new RestoreJob(progress: progress).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var diagnostics = mirror.Diagnostics.Concat(report.AllDiagnostics).ToList();
+
+        if (options.Json) RestoreJsonWriter.Write(console, report, diagnostics, reporter);
+        else
+        {
+            reporter.Report(mirror.Diagnostics.Concat(report.Diagnostics));
+            progress.PrintSummary(report);
+        }
+        if (report.CliConfigPath is { } rc && console.IsAzurePipelines)
+            console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));
+        return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+    }
+}

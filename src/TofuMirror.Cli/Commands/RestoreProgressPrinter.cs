@@ -1,0 +1,64 @@
+using System;
+using System.Linq;
+using System.Threading;
+using TofuMirror.Cli.Output;
+using TofuMirror.Engine.Restore;
+
+namespace TofuMirror.Cli.Commands;
+
+/// <summary>One line per finished package on stderr (and Azure Pipelines progress), then a summary.</summary>
+internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
+{
+    private readonly CliConsole _console;
+    private readonly DiagnosticReporter _reporter;
+    private readonly bool _quiet;
+    private readonly object _gate = new();
+    private int _done;
+
+    public RestoreProgressPrinter(CliConsole console, DiagnosticReporter reporter, bool quiet)
+    {
+        _console = console;
+        _reporter = reporter;
+        _quiet = quiet;
+    }
+
+    public void Report(RestoreItemResult item)
+    {
+        var done = Interlocked.Increment(ref _done);
+        if (_quiet) return;
+        lock (_gate)
+        {
+            var name = $"{item.Provider.ForDisplay()} {item.Version} ({item.Platform})";
+            switch (item.Status)
+            {
+                case RestoreStatus.Installed:
+                    var source = item.Downloaded ? "downloaded" : "from cache";
+                    _console.Error.WriteLine($"  installed  {name}  {Size(item.Location?.Layer.Size ?? 0)} {source}, {item.Stamp?.H1}");
+                    break;
+                case RestoreStatus.UpToDate:
+                    _console.Error.WriteLine($"  up to date {name}");
+                    break;
+                default:
+                    _reporter.Report(item.Error!);
+                    break;
+            }
+        }
+    }
+
+    public void PrintSummary(RestoreReport report)
+    {
+        var installed = report.Items.Count(i => i.Status == RestoreStatus.Installed);
+        var upToDate = report.Items.Count(i => i.Status == RestoreStatus.UpToDate);
+        var failed = report.Items.Count(i => i.Status == RestoreStatus.Failed);
+        _console.Error.WriteLine($"restore: {installed} installed, {upToDate} up to date, {failed} failed -> {_reporter.DisplayPath(report.OutputDirectory)}");
+        if (report.CliConfigPath is { } rc && report.Succeeded)
+            _console.Error.WriteLine($"use it with: TF_CLI_CONFIG_FILE={rc} tofu init");
+    }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1 << 20 => $"{bytes / (double)(1 << 20):0.0} MiB",
+        >= 1 << 10 => $"{bytes / 1024.0:0.0} KiB",
+        _ => $"{bytes} B",
+    };
+}

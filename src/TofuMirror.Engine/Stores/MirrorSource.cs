@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Logging;
+using TofuMirror.Core;
+using TofuMirror.Core.CliConfig;
+using TofuMirror.Hcl;
+using TofuMirror.Oci.Transport;
+
+namespace TofuMirror.Engine.Stores;
+
+/// <summary>How the user named the mirror: a repository template on the command line, or a CLI configuration (explicit or discovered).</summary>
+public sealed record MirrorSourceOptions(string? RepositoryTemplate, string? CliConfigFile, string BaseDirectory)
+{
+    /// <summary>Hosts (besides loopback) where plain HTTP is allowed.</summary>
+    public IReadOnlyCollection<string> InsecureHosts { get; init; } = Array.Empty<string>();
+
+    public ILoggerFactory? LoggerFactory { get; init; }
+}
+
+/// <summary>The resolved mirror: where providers come from, and the OCI client that talks to registries.</summary>
+public sealed class MirrorSource : IDisposable
+{
+    private MirrorSource(IProviderStoreResolver? stores, OciClientFactory client, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Stores = stores;
+        Client = client;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Null when the configuration has errors or no <c>oci_mirror</c> method.</summary>
+    public IProviderStoreResolver? Stores { get; }
+
+    public OciClientFactory Client { get; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// <c>--repository-template</c> wins; an <c>oci-layout:</c> template names folders. Otherwise the CLI config's
+    /// <c>oci_mirror</c> blocks are used (with OpenTofu's discovery when no file is given). Credentials always come from
+    /// the CLI configuration and the Docker-style auth files, as OpenTofu finds them.
+    /// </summary>
+    public static MirrorSource Load(MirrorSourceOptions options, CliConfigEnvironment environment)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var config = options.CliConfigFile is { } file
+            ? CliConfigLoader.LoadFiles([file], environment)
+            : CliConfigLoader.Load(environment);
+        diagnostics.AddRange(config.Diagnostics.Select(d => d.Code is null ? d with { Code = DiagnosticCodes.InvalidCliConfig } : d));
+
+        var policy = OciCredentialsPolicy.Build(config, environment, out var policyDiagnostics);
+        diagnostics.AddRange(policyDiagnostics.Select(d => d.Code is null ? d with { Code = DiagnosticCodes.InvalidCliConfig } : d));
+        var client = new OciClientFactory(new OciClientOptions
+        {
+            Credentials = new PolicyCredentialProvider(policy, options.LoggerFactory?.CreateLogger<PolicyCredentialProvider>()),
+            InsecureHosts = options.InsecureHosts,
+            LoggerFactory = options.LoggerFactory,
+        });
+
+        IProviderStoreResolver? stores = null;
+        if (options.RepositoryTemplate is { } template)
+        {
+            stores = LayoutStoreResolver.IsLayoutTemplate(template)
+                ? LayoutStoreResolver.Create(template, options.BaseDirectory, diagnostics)
+                : FromTemplate(template, environment, client, diagnostics);
+        }
+        else if (!config.HasErrors)
+        {
+            var methods = config.ProviderInstallation?.Methods.OfType<OciMirrorMethod>().ToList() ?? [];
+            if (methods.Count == 0)
+                diagnostics.Add(Diagnostic.Error("No OCI mirror configured",
+                    $"The CLI configuration ({string.Join(", ", config.Files.DefaultIfEmpty("none found"))}) has no provider_installation {{ oci_mirror {{ … }} }} block. " +
+                    "Add one, or pass --repository-template.", null) with { Code = DiagnosticCodes.InvalidCliConfig });
+            else
+                stores = new OciMirrorStoreResolver(methods, client);
+        }
+        return new MirrorSource(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : stores, client, diagnostics);
+    }
+
+    /// <summary>A command-line template is checked exactly like an <c>oci_mirror</c> block with no include patterns.</summary>
+    private static IProviderStoreResolver? FromTemplate(string template, CliConfigEnvironment environment, OciClientFactory client, List<Diagnostic> diagnostics)
+    {
+        var text = "provider_installation {\n  oci_mirror {\n    repository_template = \"" +
+                   template.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"\n  }\n}\n";
+        var config = CliConfigLoader.LoadText(text, "--repository-template", environment);
+        diagnostics.AddRange(config.Diagnostics.Select(d => d with { Code = DiagnosticCodes.InvalidCliConfig, Subject = null }));
+        var methods = config.ProviderInstallation?.Methods.OfType<OciMirrorMethod>().ToList();
+        return config.HasErrors || methods is null ? null : new OciMirrorStoreResolver(methods, client);
+    }
+
+    public void Dispose() => Client.Dispose();
+}
