@@ -160,6 +160,14 @@ internal sealed partial class Parser
                     break;
                 case TokenKind.Newline:
                     Error("Invalid block definition", "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.", token.Range);
+                    // With the brace on the next line, parse the block anyway: one mistake, one diagnostic.
+                    var probe = _index;
+                    while (_tokens[probe].Kind == TokenKind.Newline) probe++;
+                    if (_tokens[probe].Kind == TokenKind.OpenBrace)
+                    {
+                        _index = probe;
+                        return ParseBlockBraces(type, labels);
+                    }
                     break;
                 default:
                     ErrorAt(token, "Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.");
@@ -169,6 +177,11 @@ internal sealed partial class Parser
             return null;
         }
 
+        return ParseBlockBraces(type, labels);
+    }
+
+    private Block? ParseBlockBraces(Token type, List<BlockLabel> labels)
+    {
         var open = Read();
         if (!Enter(open.Range))
         {

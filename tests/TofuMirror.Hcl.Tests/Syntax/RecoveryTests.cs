@@ -104,4 +104,14 @@ public sealed class RecoveryTests
         var nested = "a = " + new string('[', 100) + new string(']', 100) + "\n";
         Assert.IsEmpty(HclParser.ParseFile(nested, "main.tf").Diagnostics);
     }
+
+    [TestMethod]
+    public void BraceOnTheNextLineStillParsesTheBlock()
+    {
+        var result = HclParser.ParseFile("module \"net\"\n{\n  source = \"./net\"\n}\nx = 1\n", "main.tf");
+        Assert.AreEqual("1:13-2:1: error: Invalid block definition", ParseHelpers.Format(result.Diagnostics));
+        var module = result.Value.Body.Blocks.Single();
+        Assert.AreEqual("source", module.Body.Attributes.Single().Name);
+        Assert.AreEqual("x", result.Value.Body.Attributes.Single().Name);
+    }
 }

@@ -1,0 +1,4 @@
+provider "aws" {
+  region var.region
+  profile = "default"
+}

@@ -1,0 +1,8 @@
+variable "name" {
+  type    = string
+  default = "web-server
+}
+
+variable "size" {
+  default = 3
+}

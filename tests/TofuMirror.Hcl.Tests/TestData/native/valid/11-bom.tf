@@ -1,0 +1,5 @@
+﻿# File saved with a byte order mark.
+variable "name" {
+  type    = string
+  default = "bom"
+}
