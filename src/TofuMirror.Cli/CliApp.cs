@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(HashCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(RestoreCommand.Create(console));
+        root.Subcommands.Add(PushCommand.Create(console));
         return root;
     }
 

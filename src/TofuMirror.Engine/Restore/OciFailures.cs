@@ -5,7 +5,7 @@ using TofuMirror.Oci;
 namespace TofuMirror.Engine.Restore;
 
 /// <summary>Maps OCI client failures to the project's diagnostic codes.</summary>
-internal static class OciFailures
+public static class OciFailures
 {
     public static string CodeOf(Exception exception) => exception switch
     {

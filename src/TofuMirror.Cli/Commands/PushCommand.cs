@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Cli.Output;
+using TofuMirror.Core;
+using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Push;
+using TofuMirror.Engine.Stores;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Cli.Commands;
+
+/// <summary>
+/// <c>tofu-mirror push</c>: release zips or filesystem-mirror folders into OCI, in the layout OpenTofu's
+/// <c>oci_mirror</c> reads (blobs, per-platform manifests, index, version tag), in one action.
+/// </summary>
+internal static class PushCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Release zips (terraform-provider-TYPE_VERSION_OS_ARCH.zip, with --provider) or filesystem-mirror folders.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var provider = new Option<string?>("--provider") { Description = "The provider the zips belong to, e.g. hashicorp/random." };
+        var template = CommonOptions.RepositoryTemplate();
+        var config = CommonOptions.CliConfigFile();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be pushed; upload nothing." };
+        var insecure = CommonOptions.InsecureRegistries();
+        var json = CommonOptions.Json();
+        var command = new Command("push", "Push provider packages into an OCI registry (or oci-layout folder) as OpenTofu's oci_mirror expects.")
+        {
+            paths, provider, template, config, dryRun, insecure, json,
+        };
+        command.SetAction((result, ct) => RunAsync(console, result.GetValue(paths)!, result.GetValue(provider), result.GetValue(template),
+            result.GetValue(config), result.GetValue(dryRun), result.GetValue(insecure) ?? [], result.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, string[] paths, string? providerText, string? template, string? config,
+        bool dryRun, string[] insecure, bool json, CancellationToken cancellationToken)
+    {
+        var reporter = new DiagnosticReporter(console);
+        ProviderAddress? provider = null;
+        if (providerText is not null && !ProviderAddress.TryParse(providerText, out provider, out var addressError))
+        {
+            console.Error.WriteLine($"error: --provider {providerText}: {addressError}");
+            return ExitCodes.UsageError;
+        }
+
+        using var mirror = MirrorSource.Load(
+            new MirrorSourceOptions(template, config is null ? null : console.FullPath(config), console.CurrentDirectory) { InsecureHosts = insecure },
+            ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
+        if (mirror.Stores is null)
+        {
+            reporter.Report(mirror.Diagnostics);
+            return ExitCodes.Failure;
+        }
+
+        var warnings = new List<string>();
+        PushReport report;
+        try
+        {
+            var packages = PushSourceReader.Read(paths.Select(console.FullPath), provider, warnings);
+            report = await new PushJob().RunAsync(new PushRequest(packages, mirror.Stores) { DryRun = dryRun }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderFailure e)
+        {
+            reporter.Report(Diagnostic.Error("Push failed", e.Message, null) with { Code = e.Code });
+            return ExitCodes.Failure;
+        }
+        catch (Oci.OciException e)
+        {
+            reporter.Report(Diagnostic.Error("Push failed", e.Message, null) with { Code = Engine.Restore.OciFailures.CodeOf(e) });
+            return ExitCodes.Failure;
+        }
+
+        foreach (var warning in warnings) console.Error.WriteLine($"warning: {warning}");
+        if (json) WriteJson(console, report, warnings);
+        else WriteText(console, report);
+        return ExitCodes.Success;
+    }
+
+    private static void WriteText(CliConsole console, PushReport report)
+    {
+        var verb = report.DryRun ? "would push" : "pushed";
+        foreach (var version in report.Versions)
+        {
+            console.Error.WriteLine($"{verb} {version.Provider.ForDisplay()} {version.Version} -> {version.Repository}:{version.Tag} ({version.IndexDigest})");
+            foreach (var platform in version.Platforms)
+            {
+                var blob = platform.Blob switch
+                {
+                    Oci.BlobPushResult.Uploaded => "uploaded",
+                    Oci.BlobPushResult.Mounted => "mounted",
+                    Oci.BlobPushResult.AlreadyExists => "already there",
+                    _ => "to upload",
+                };
+                console.Error.WriteLine($"  {platform.Platform,-14} {platform.LayerDigest} {platform.Size} bytes, {blob}, {platform.H1}");
+            }
+            if (version.KeptPlatforms.Count > 0)
+                console.Error.WriteLine($"  kept: {string.Join(", ", version.KeptPlatforms)}");
+        }
+    }
+
+    private static void WriteJson(CliConsole console, PushReport report, IReadOnlyList<string> warnings) =>
+        JsonOutput.Write(console.Out, writer =>
+        {
+            writer.WriteBoolean("dryRun", report.DryRun);
+            writer.WriteStartArray("versions");
+            foreach (var version in report.Versions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("provider", version.Provider.ToString());
+                writer.WriteString("version", version.Version.ToString());
+                writer.WriteString("repository", version.Repository);
+                writer.WriteString("tag", version.Tag);
+                writer.WriteString("indexDigest", version.IndexDigest);
+                writer.WriteStartArray("platforms");
+                foreach (var platform in version.Platforms)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("platform", platform.Platform.ToString());
+                    writer.WriteString("manifestDigest", platform.ManifestDigest);
+                    writer.WriteString("layerDigest", platform.LayerDigest);
+                    writer.WriteNumber("size", platform.Size);
+                    writer.WriteString("h1", platform.H1.ToString());
+                    writer.WriteString("blob", platform.Blob?.ToString().ToLowerInvariant() ?? "pending");
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                writer.WriteStartArray("keptPlatforms");
+                foreach (var kept in version.KeptPlatforms) writer.WriteStringValue(kept.ToString());
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteStartArray("warnings");
+            foreach (var warning in warnings) writer.WriteStringValue(warning);
+            writer.WriteEndArray();
+        });
+}

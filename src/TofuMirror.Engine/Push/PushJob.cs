@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TofuMirror.Core;
+using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Stores;
+using TofuMirror.Oci;
+using TofuMirror.Oci.Content;
+using Platform = TofuMirror.Core.Platform;
+
+namespace TofuMirror.Engine.Push;
+
+/// <summary>What to push, and where.</summary>
+public sealed record PushRequest(IReadOnlyList<MirrorPackage> Packages, IProviderStoreResolver Stores)
+{
+    /// <summary>Compute and report everything, upload nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Versions pushed at once.</summary>
+    public int Parallelism { get; init; } = 2;
+}
+
+/// <summary>
+/// The <c>push</c> job: for each provider version, upload every platform's zip and config blobs, push each
+/// platform's image manifest by digest, merge them into the version's index (keeping platforms already
+/// there), and tag it with the version. Blobs the store already has are not sent again.
+/// </summary>
+public sealed class PushJob
+{
+    private readonly ILogger _logger;
+
+    public PushJob(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
+
+    public async Task<PushReport> RunAsync(PushRequest request, CancellationToken cancellationToken)
+    {
+        var versions = request.Packages.GroupBy(p => (p.Address, p.Version)).ToList();
+        var results = new List<PushedVersion>();
+        var gate = new object();
+        await Parallel.ForEachAsync(versions,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
+            async (group, ct) =>
+            {
+                var pushed = await PushVersionAsync(request, group.Key.Address, group.Key.Version, group.ToList(), ct).ConfigureAwait(false);
+                lock (gate) results.Add(pushed);
+            }).ConfigureAwait(false);
+        return new PushReport(results.OrderBy(r => r.Provider).ThenBy(r => r.Version).ToList(), [], request.DryRun);
+    }
+
+    private async Task<PushedVersion> PushVersionAsync(
+        PushRequest request, ProviderAddress provider, ProviderVersion version, IReadOnlyList<MirrorPackage> packages, CancellationToken cancellationToken)
+    {
+        var stores = request.Stores.Resolve(provider);
+        if (stores.Count == 0)
+            throw new ProviderFailure(DiagnosticCodes.ProviderNotInMirror,
+                $"no oci_mirror installation method handles {provider.ForDisplay()}; check the include/exclude patterns.");
+        var store = stores[0];
+
+        var platforms = new List<PushedPlatform>();
+        var entries = new List<Descriptor>();
+        foreach (var package in packages.OrderBy(p => p.Platform))
+        {
+            var (platform, entry) = await PushPlatformAsync(store, request.DryRun, package, cancellationToken).ConfigureAwait(false);
+            platforms.Add(platform);
+            entries.Add(entry);
+        }
+
+        var existing = await TryReadIndexAsync(store, version, cancellationToken).ConfigureAwait(false);
+        var index = ProviderArtifactBuilder.Index(entries, existing);
+        var indexBytes = OciJsonWriter.Serialize(index);
+        var tag = version.ToOciTag();
+        if (!request.DryRun) await store.PushManifestAsync(indexBytes, MediaTypes.ImageIndex, tag, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("{Action} {Provider} {Version} to {Store}:{Tag}", request.DryRun ? "Would push" : "Pushed", provider.ForDisplay(), version, store.Name, tag);
+
+        var pushedPlatforms = new HashSet<string>(entries.Select(e => e.Platform!.ToString()));
+        var kept = index.Manifests.Where(m => m.Platform is { } p && !pushedPlatforms.Contains(p.ToString()))
+            .Select(m => Platform.Parse(m.Platform!.ToString())).ToList();
+        return new PushedVersion(provider, version, store.Name, tag, Digest.Compute(indexBytes).ToString(), platforms, kept);
+    }
+
+    private static async Task<(PushedPlatform, Descriptor)> PushPlatformAsync(
+        IOciRepositoryStore store, bool dryRun, MirrorPackage package, CancellationToken cancellationToken)
+    {
+        string? tempZip = null;
+        try
+        {
+            var zipPath = package.Path;
+            if (package.Kind == MirrorPackageKind.Unpacked)
+            {
+                tempZip = Path.Combine(Path.GetTempPath(), $"tofumirror-push-{Guid.NewGuid():N}.zip");
+                DeterministicZip.Create(package.Path, tempZip);
+                zipPath = tempZip;
+            }
+
+            var fileName = ProviderZipFileName.Format(package.Address.Type, package.Version, package.Platform);
+            var h1 = PackageHasher.ComputeH1FromZip(zipPath);
+            Digest digest;
+            using (var hashing = File.OpenRead(zipPath)) digest = await Digest.ComputeAsync(hashing, cancellationToken).ConfigureAwait(false);
+            var size = new FileInfo(zipPath).Length;
+            var layer = ProviderArtifactBuilder.ZipLayer(digest, size, fileName);
+
+            var configBytes = ProviderArtifactBuilder.ConfigBlob(package.Platform);
+            var config = new Descriptor(MediaTypes.ImageConfig, Digest.Compute(configBytes), configBytes.Length);
+            var manifestBytes = OciJsonWriter.Serialize(ProviderArtifactBuilder.PlatformManifest(package.Platform, config, layer, h1));
+            var entry = ProviderArtifactBuilder.ManifestEntry(Digest.Compute(manifestBytes), manifestBytes.Length, package.Platform);
+
+            BlobPushResult? blob = null;
+            if (dryRun)
+            {
+                blob = await store.BlobExistsAsync(layer, cancellationToken).ConfigureAwait(false) ? BlobPushResult.AlreadyExists : null;
+            }
+            else
+            {
+                using (var content = File.OpenRead(zipPath))
+                    blob = await store.PushBlobAsync(layer, content, cancellationToken).ConfigureAwait(false);
+                using (var content = new MemoryStream(configBytes))
+                    await store.PushBlobAsync(config, content, cancellationToken).ConfigureAwait(false);
+                await store.PushManifestAsync(manifestBytes, MediaTypes.ImageManifest, null, cancellationToken).ConfigureAwait(false);
+            }
+            return (new PushedPlatform(package.Platform, entry.Digest.ToString(), digest.ToString(), size, h1, blob), entry);
+        }
+        finally
+        {
+            if (tempZip is not null && File.Exists(tempZip)) File.Delete(tempZip);
+        }
+    }
+
+    /// <summary>The version's current index, to keep its other platforms; null when the tag does not exist yet.</summary>
+    private static async Task<OciIndex?> TryReadIndexAsync(IOciRepositoryStore store, ProviderVersion version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (_, index) = await ProviderArtifactResolver.ReadIndexAsync(store, version, cancellationToken).ConfigureAwait(false);
+            return index;
+        }
+        catch (ProviderFailure e) when (e.Code == DiagnosticCodes.ProviderNotInMirror)
+        {
+            return null;
+        }
+        catch (OciNotFoundException)
+        {
+            return null;
+        }
+    }
+}
