@@ -51,7 +51,7 @@ internal sealed partial class Lexer
             start = new SourcePosition(start.Line, start.Column, start.Offset + 3);
         }
         _cursor = new SourceCursor(text, _pos, start);
-        _tokens = new List<Token>(text.Length / 4 + 4);
+        _tokens = new List<Token>(text.Length / 16 + 16);
         _modes.Add(new Mode(startMode == LexStartMode.Template ? ModeKind.Bare : ModeKind.Normal));
     }
 

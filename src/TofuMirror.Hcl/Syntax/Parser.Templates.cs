@@ -24,6 +24,7 @@ internal sealed partial class Parser
     private Expression ParseQuotedTemplate()
     {
         var open = Read();
+        if (TryParsePlainString(open) is { } plain) return plain;
         var pieces = ParseTemplatePieces();
         var close = Peek();
         SourceRange range;
@@ -272,5 +273,23 @@ internal sealed partial class Parser
         {
             PopNewlines();
         }
+    }
+
+    /// <summary>Fast path for the common <c>"text"</c> without escapes or sequences (lock files are full of them).</summary>
+    private Expression? TryParsePlainString(Token open)
+    {
+        var literal = _tokens[_index];
+        if (literal.Kind == TokenKind.CloseQuote)
+        {
+            Read();
+            return new TemplateExpression(System.Array.Empty<Expression>(), open.Range.Through(literal.Range));
+        }
+        if (literal.Kind != TokenKind.QuotedLiteral || _tokens[_index + 1].Kind != TokenKind.CloseQuote) return null;
+        var text = literal.Text;
+        if (text.IndexOf('\\') >= 0 || text.IndexOf("{", StringComparison.Ordinal) >= 0) return null;
+        Read();
+        var close = Read();
+        var part = new LiteralValueExpression(Evaluation.HclValue.String(text), literal.Range);
+        return new TemplateExpression(new Expression[] { part }, open.Range.Through(close.Range));
     }
 }
