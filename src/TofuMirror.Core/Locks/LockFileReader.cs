@@ -70,6 +70,7 @@ public static class LockFileReader
         }
         seen.Add(address, block);
 
+        var errorsBefore = diagnostics.Count;
         var attributes = new Dictionary<string, HclAttribute>();
         foreach (var item in block.Body.Items)
         {
@@ -90,7 +91,6 @@ public static class LockFileReader
             }
         }
 
-        var errorsBefore = diagnostics.Count;
         var version = ReadVersion(block, attributes, diagnostics);
         var constraints = ReadConstraints(attributes, diagnostics);
         var hashes = ReadHashes(attributes, diagnostics);
