@@ -18,14 +18,19 @@ public sealed class EvalContext
 {
     private static readonly IReadOnlyDictionary<string, HclValue> NoVariables = new Dictionary<string, HclValue>();
 
-    public EvalContext(IReadOnlyDictionary<string, HclValue>? variables = null, IReadOnlyDictionary<string, HclFunction>? functions = null)
+    /// <summary>A context with no variables and no functions (set them with initializers).</summary>
+    public EvalContext()
+    {
+    }
+
+    public EvalContext(IReadOnlyDictionary<string, HclValue>? variables, IReadOnlyDictionary<string, HclFunction>? functions = null)
     {
         Variables = variables ?? NoVariables;
         Functions = functions;
     }
 
-    public IReadOnlyDictionary<string, HclValue> Variables { get; }
+    public IReadOnlyDictionary<string, HclValue> Variables { get; init; } = NoVariables;
 
     /// <summary>The callable functions; null means function calls are not allowed at all.</summary>
-    public IReadOnlyDictionary<string, HclFunction>? Functions { get; }
+    public IReadOnlyDictionary<string, HclFunction>? Functions { get; init; }
 }

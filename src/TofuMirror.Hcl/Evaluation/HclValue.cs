@@ -58,6 +58,9 @@ public sealed class HclValue : IEquatable<HclValue>
     public static HclValue Number(HclNumber value) => new(HclValueKind.Number, HclType.Number, number: value);
     public static HclValue Number(long value) => Number((HclNumber)value);
     public static HclValue Number(decimal value) => Number((HclNumber)value);
+
+    /// <summary>A finite double, through its shortest round-trip decimal text.</summary>
+    public static HclValue Number(double value) => Number(HclNumber.FromDouble(value));
     public static HclValue Bool(bool value) => value ? True : False;
 
     public static HclValue Tuple(params HclValue[] items) => Tuple((IEnumerable<HclValue>)items);

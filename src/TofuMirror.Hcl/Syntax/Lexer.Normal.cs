@@ -25,6 +25,14 @@ internal sealed partial class Lexer
                 else Emit(TokenKind.Slash, start, start + 1);
                 return;
             case '"':
+                if (IsUnclosedInterpolationEnd())
+                {
+                    // "${var.x" : the quote ends the string, not a nested one (which could not follow a value here).
+                    Emit(TokenKind.CloseQuote, start, start + 1);
+                    Pop();
+                    Pop();
+                    return;
+                }
                 Emit(TokenKind.OpenQuote, start, start + 1);
                 Push(ModeKind.Quoted);
                 return;
@@ -57,10 +65,10 @@ internal sealed partial class Lexer
                 }
                 else Emit(TokenKind.Invalid, start, start + 1);
                 return;
-            case '[': Emit(TokenKind.OpenBracket, start, start + 1); return;
-            case ']': Emit(TokenKind.CloseBracket, start, start + 1); return;
-            case '(': Emit(TokenKind.OpenParen, start, start + 1); return;
-            case ')': Emit(TokenKind.CloseParen, start, start + 1); return;
+            case '[': Top.Depth++; Emit(TokenKind.OpenBracket, start, start + 1); return;
+            case ']': Top.Depth--; Emit(TokenKind.CloseBracket, start, start + 1); return;
+            case '(': Top.Depth++; Emit(TokenKind.OpenParen, start, start + 1); return;
+            case ')': Top.Depth--; Emit(TokenKind.CloseParen, start, start + 1); return;
             case ',': Emit(TokenKind.Comma, start, start + 1); return;
             case '?': Emit(TokenKind.Question, start, start + 1); return;
             case '+': Emit(TokenKind.Plus, start, start + 1); return;
@@ -168,4 +176,13 @@ internal sealed partial class Lexer
         Push(ModeKind.Heredoc, _text.Substring(markerStart, markerEnd - markerStart));
         return true;
     }
+
+    /// <summary>
+    /// A quote right after a complete value, at bracket depth 0 of an interpolation inside a quoted
+    /// string, can only be the string's closing quote: the interpolation was left unclosed.
+    /// </summary>
+    private bool IsUnclosedInterpolationEnd() =>
+        Top.Kind == ModeKind.Interpolation && Top.Depth <= 0
+        && _modes.Count >= 2 && _modes[_modes.Count - 2].Kind == ModeKind.Quoted
+        && _lastKind is TokenKind.Identifier or TokenKind.NumberLiteral or TokenKind.CloseParen or TokenKind.CloseBracket or TokenKind.CloseQuote;
 }

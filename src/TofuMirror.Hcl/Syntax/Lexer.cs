@@ -30,6 +30,9 @@ internal sealed partial class Lexer
         public ModeKind Kind { get; }
         public string Marker { get; }
         public bool StartOfLine { get; set; } = true;
+
+        /// <summary>Open parentheses and brackets inside this interpolation.</summary>
+        public int Depth { get; set; }
     }
 
     private readonly string _text;

@@ -140,6 +140,11 @@ internal sealed partial class Parser
             Error("Unclosed template interpolation sequence", "There is no closing brace for this interpolation sequence before the end of the file. This might be caused by incorrect nesting inside the given expression.", opener.Range);
             return;
         }
+        if (end.Kind == TokenKind.CloseQuote)
+        {
+            Error("Unclosed template interpolation sequence", "There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.", opener.Range);
+            return;
+        }
         if (end.Kind == TokenKind.OpenQuote)
         {
             Error("Unclosed template interpolation sequence", "There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.", opener.Range);

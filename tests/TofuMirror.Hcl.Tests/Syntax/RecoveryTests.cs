@@ -114,4 +114,13 @@ public sealed class RecoveryTests
         Assert.AreEqual("source", module.Body.Attributes.Single().Name);
         Assert.AreEqual("x", result.Value.Body.Attributes.Single().Name);
     }
+
+    [TestMethod]
+    public void UnclosedInterpolationEndsAtTheClosingQuote()
+    {
+        var result = HclParser.ParseFile("a {\n  b = \"${var.x\"\n  c = 1\n}\nd {\n  e = \"${f(\"y\")}\"\n}\n", "main.tf");
+        Assert.AreEqual("2:8-2:10: error: Unclosed template interpolation sequence", ParseHelpers.Format(result.Diagnostics));
+        CollectionAssert.AreEqual(new[] { "a", "d" }, result.Value.Body.Blocks.Select(b => b.Type).ToArray());
+        Assert.AreEqual("c", result.Value.Body.Blocks.First().Body.Attributes.Last().Name);
+    }
 }
