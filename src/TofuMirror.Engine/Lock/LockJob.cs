@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TofuMirror.Core;
+using TofuMirror.Core.Locks;
+using TofuMirror.Engine.Modules;
+using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Restore;
+using TofuMirror.Hcl;
+using TofuMirror.Oci;
+
+namespace TofuMirror.Engine.Lock;
+
+/// <summary>
+/// The <c>lock</c> job: records in <c>.terraform.lock.hcl</c>, from the OCI mirror alone, the version of every
+/// provider the module requires (and of those already locked) and the <c>zh:</c> and <c>h1:</c> hashes of every
+/// wanted platform. Hashes of an unchanged version are kept (lock-file spec §5). The file is written atomically
+/// and only when every provider succeeded; any failure leaves it untouched.
+/// </summary>
+public sealed class LockJob
+{
+    private readonly ILogger _logger;
+
+    public LockJob(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
+
+    public async Task<LockReport> RunAsync(LockRequest request, CancellationToken cancellationToken)
+    {
+        var module = ModuleLoader.Load(request.ModuleDirectory);
+        var diagnostics = new List<Diagnostic>(module.Diagnostics);
+        if (module.HasErrors)
+        {
+            // A lock file with a bad block is read without it: writing it back would silently drop that provider.
+            return new LockReport(module.LockFilePath, [], diagnostics, Written: false);
+        }
+
+        var addresses = module.Requirements.Providers
+            .Union(module.LockFile.Providers.Select(p => p.Address))
+            .OrderBy(a => a)
+            .ToList();
+        var h1Reader = new PackageH1Reader(new BlobCache(request.CacheDirectory));
+        var results = new List<LockedProvider>();
+        var newLocks = new List<ProviderLock>();
+        foreach (var address in addresses)
+        {
+            var (result, newLock, error) = await LockOneAsync(request, module, address, h1Reader, cancellationToken).ConfigureAwait(false);
+            results.Add(result);
+            if (newLock is not null) newLocks.Add(newLock);
+            if (error is not null) diagnostics.Add(error);
+        }
+
+        var failed = results.Any(r => r.Change == LockChange.Failed);
+        var written = false;
+        if (!failed)
+        {
+            var text = LockFileWriter.Write(new LockFile(newLocks));
+            written = AtomicFile.WriteAllTextIfChanged(module.LockFilePath, text);
+            _logger.LogInformation("{Action} {LockFile}", written ? "Wrote" : "Unchanged:", module.LockFilePath);
+        }
+        return new LockReport(module.LockFilePath, results, diagnostics, written);
+    }
+
+    private async Task<(LockedProvider Result, ProviderLock? Lock, Diagnostic? Error)> LockOneAsync(
+        LockRequest request, LoadedModule module, ProviderAddress address, PackageH1Reader h1Reader, CancellationToken cancellationToken)
+    {
+        var requirements = module.Requirements.For(address).ToList();
+        var previous = module.LockFile.Find(address);
+        var constraints = requirements.Count > 0
+            ? VersionConstraints.Intersect(requirements.Select(r => r.Constraints ?? VersionConstraints.None))
+            : previous?.Constraints ?? VersionConstraints.None;
+        var constraintsText = constraints.IsEmpty ? null : constraints.ToNormalizedString();
+        var failedResult = new LockedProvider(address, LockChange.Failed)
+        {
+            PreviousVersion = previous?.Version,
+            Constraints = constraintsText,
+            NotRequired = requirements.Count == 0,
+        };
+        var subject = requirements.FirstOrDefault()?.Range ?? previous?.Range ?? SourceRange.StartOf(module.LockFilePath);
+
+        ProviderVersion? version = null;
+        Platform? current = null;
+        try
+        {
+            var stores = MirrorLookup.StoresFor(request.Stores, address);
+            var available = await MirrorLookup.ListVersionsAsync(stores, address, cancellationToken).ConfigureAwait(false);
+            version = VersionSelector.Select(constraints, previous?.Version, available, out var choice);
+            if (version is null)
+                throw new ProviderFailure(DiagnosticCodes.ProviderNotInMirror,
+                    $"no version of {address.ForDisplay()} in the mirror matches \"{constraintsText ?? "(no constraints)"}\" " +
+                    $"(the mirror has: {(available.Count == 0 ? "no versions" : string.Join(", ", available))}).");
+            _logger.LogDebug("{Provider}: {Choice} {Version}", address.ForDisplay(), choice, version);
+
+            var platforms = new List<LockedPlatform>();
+            foreach (var platform in request.Platforms)
+            {
+                current = platform;
+                var location = await MirrorLookup.ResolveAsync(stores, address, version, platform, cancellationToken).ConfigureAwait(false);
+                var (h1, source) = await h1Reader.ReadAsync(location, cancellationToken).ConfigureAwait(false);
+                platforms.Add(new LockedPlatform(platform, location.Zh, h1, source, location.Store.Name, location.Manifest.Digest.ToString()));
+            }
+            current = null;
+
+            var newLock = HashMerge.Build(address, version, constraints, previous, platforms);
+            return (Describe(address, previous, newLock, platforms, requirements.Count == 0), newLock, null);
+        }
+        catch (Exception e) when (e is ProviderFailure or OciException or IOException or UnauthorizedAccessException)
+        {
+            var code = e is ProviderFailure failure ? failure.Code : OciFailures.CodeOf(e);
+            var what = version is null ? address.ForDisplay() : $"{address.ForDisplay()} {version}";
+            if (current is not null) what += $" for {current}";
+            var error = Diagnostic.Error($"Failed to lock {what}", e.Message, subject) with { Code = code };
+            return (failedResult with { Version = version }, null, error);
+        }
+    }
+
+    private static LockedProvider Describe(
+        ProviderAddress address, ProviderLock? previous, ProviderLock next, IReadOnlyList<LockedPlatform> platforms, bool notRequired)
+    {
+        var before = previous?.Hashes ?? [];
+        var added = next.Hashes.Where(h => !before.Contains(h)).ToList();
+        var removed = before.Where(h => !next.Hashes.Contains(h)).ToList();
+        var change = previous is null ? LockChange.Added
+            : !previous.Version.Equals(next.Version) ? LockChange.VersionChanged
+            : added.Count > 0 || removed.Count > 0 ? LockChange.HashesAdded
+            : !string.Equals(previous.Constraints?.ToNormalizedString() ?? "", next.Constraints?.ToNormalizedString() ?? "", StringComparison.Ordinal) ? LockChange.ConstraintsChanged
+            : LockChange.Unchanged;
+        return new LockedProvider(address, change)
+        {
+            PreviousVersion = previous?.Version,
+            Version = next.Version,
+            Constraints = next.Constraints is { IsEmpty: false } c ? c.ToNormalizedString() : null,
+            Platforms = platforms,
+            AddedHashes = added,
+            RemovedHashes = removed,
+            NotRequired = notRequired,
+        };
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Linq;
+using TofuMirror.Core;
+using TofuMirror.Engine.Stores;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Engine.Lock;
+
+/// <summary>Everything <see cref="LockJob"/> needs: the module, the mirror, the platforms to record and the download cache.</summary>
+public sealed record LockRequest(
+    string ModuleDirectory,
+    IProviderStoreResolver Stores,
+    IReadOnlyList<Platform> Platforms,
+    string CacheDirectory);
+
+/// <summary>What happened to one provider's lock entry.</summary>
+public enum LockChange
+{
+    /// <summary>Nothing changed: same version, constraints and hashes.</summary>
+    Unchanged,
+
+    /// <summary>The provider was not locked before.</summary>
+    Added,
+
+    /// <summary>Another version was chosen (the old one no longer fits the constraints, or is gone from the mirror).</summary>
+    VersionChanged,
+
+    /// <summary>Same version; hashes were added.</summary>
+    HashesAdded,
+
+    /// <summary>Same version and hashes; the recorded constraints changed.</summary>
+    ConstraintsChanged,
+
+    /// <summary>The provider could not be locked (see the diagnostics); the lock file was not written.</summary>
+    Failed,
+}
+
+/// <summary>Where a platform's <c>h1:</c> hash came from.</summary>
+public enum H1Source
+{
+    /// <summary>The <c>org.tofumirror.package.h1</c> annotation on the platform manifest (no download).</summary>
+    Annotation,
+
+    /// <summary>Downloaded (or taken from the cache), extracted and hashed.</summary>
+    Computed,
+}
+
+/// <summary>The hashes recorded for one platform of a locked provider.</summary>
+public sealed record LockedPlatform(Platform Platform, PackageHash Zh, PackageHash H1, H1Source H1Source, string Repository, string ManifestDigest);
+
+/// <summary>The outcome for one provider.</summary>
+public sealed record LockedProvider(ProviderAddress Provider, LockChange Change)
+{
+    public ProviderVersion? PreviousVersion { get; init; }
+
+    public ProviderVersion? Version { get; init; }
+
+    /// <summary>The normalized constraints recorded (null when none).</summary>
+    public string? Constraints { get; init; }
+
+    public IReadOnlyList<LockedPlatform> Platforms { get; init; } = [];
+
+    /// <summary>Hashes in the new entry that the old entry did not have.</summary>
+    public IReadOnlyList<PackageHash> AddedHashes { get; init; } = [];
+
+    /// <summary>Hashes of the old entry that are gone (only when the version changed, or unknown schemes).</summary>
+    public IReadOnlyList<PackageHash> RemovedHashes { get; init; } = [];
+
+    /// <summary>True when no configuration requires the provider any more; its lock entry is refreshed and kept.</summary>
+    public bool NotRequired { get; init; }
+}
+
+/// <summary>The result of a lock run.</summary>
+public sealed record LockReport(
+    string LockFilePath,
+    IReadOnlyList<LockedProvider> Providers,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    bool Written)
+{
+    public bool Succeeded => Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error) && Providers.All(p => p.Change != LockChange.Failed);
+}
