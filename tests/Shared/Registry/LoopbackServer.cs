@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace TofuMirror.Oci.Tests.Registry;
+namespace TofuMirror.Testing.Registry;
 
 /// <summary>A Kestrel server on 127.0.0.1 with a free port that answers with one delegate.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable

@@ -9,7 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
-namespace TofuMirror.Oci.Tests.Registry;
+namespace TofuMirror.Testing.Registry;
 
 /// <summary>
 /// A real CNCF distribution registry (<c>docker-registry</c>) on 127.0.0.1 with a free port, a

@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace TofuMirror.Oci.Tests.Registry;
+namespace TofuMirror.Testing.Registry;
 
 /// <summary>
 /// A forwarding proxy in front of the real registry. <see cref="Intercept"/> may answer a request

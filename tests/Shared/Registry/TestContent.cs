@@ -4,10 +4,11 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Transport;
 
-namespace TofuMirror.Oci.Tests.Registry;
+namespace TofuMirror.Testing.Registry;
 
 /// <summary>Builds provider-shaped content (zip blob, config, manifests, index) for the tests.</summary>
 internal static class TestContent

@@ -10,7 +10,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
-namespace TofuMirror.Oci.Tests.Registry;
+namespace TofuMirror.Testing.Registry;
 
 /// <summary>
 /// A Docker token service on loopback: issues RS256 JWTs that CNCF distribution's <c>auth: token</c>

@@ -6,7 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Oci.Auth;
-using TofuMirror.Oci.Tests.Registry;
+using TofuMirror.Testing.Registry;
 using TofuMirror.Oci.Tests.Transport;
 using TofuMirror.Oci.Transport;
 

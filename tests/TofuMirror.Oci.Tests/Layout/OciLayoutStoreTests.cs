@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Layout;
-using TofuMirror.Oci.Tests.Registry;
+using TofuMirror.Testing.Registry;
 
 namespace TofuMirror.Oci.Tests.Layout;
 

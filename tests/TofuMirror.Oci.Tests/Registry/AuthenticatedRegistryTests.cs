@@ -6,6 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Oci.Auth;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Transport;
+using TofuMirror.Testing.Registry;
 
 namespace TofuMirror.Oci.Tests.Registry;
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Transport;
+using TofuMirror.Testing.Registry;
 
 namespace TofuMirror.Oci.Tests.Registry;
 

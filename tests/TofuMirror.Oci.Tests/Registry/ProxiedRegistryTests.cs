@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Transport;
+using TofuMirror.Testing.Registry;
 
 namespace TofuMirror.Oci.Tests.Registry;
 

@@ -7,6 +7,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Layout;
 using TofuMirror.Oci.Transport;
+using TofuMirror.Testing.Registry;
 
 namespace TofuMirror.Oci.Tests.Registry;
 
