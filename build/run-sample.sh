@@ -1,5 +1,13 @@
 #!/usr/bin/env bash
-# The main job on the embedded default that ships in samples/.
+# The main job on the embedded default: restore the providers locked in samples/infra from the OCI mirror that
+# ships in samples/oci-mirror (OCI image-layout folders), into samples/infra/.terraform/providers-mirror.
+# Works on a fresh machine with the .NET SDK; no network beyond NuGet for the first build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet run --project src/TofuMirror.Cli -c Release -- "$@"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build src/TofuMirror.Cli -c Release -nologo -v quiet
+tool=(dotnet "src/TofuMirror.Cli/bin/Release/net8.0/tofu-mirror.dll")
+
+"${tool[@]}" check --chdir samples/infra
+"${tool[@]}" restore --chdir samples/infra \
+  --repository-template 'oci-layout:samples/oci-mirror/${hostname}/${namespace}/${type}' "$@"
