@@ -141,6 +141,11 @@ internal sealed partial class Lexer
                     while (IsDigit(At(end))) end++;
                 }
             }
+            // "1.2.3": keep the malformed run in one token so the parser reports one invalid number.
+            if (At(end) == '.' && IsDigit(At(end + 1)))
+            {
+                while (IsDigit(At(end)) || At(end) == '.') end++;
+            }
         }
         Emit(TokenKind.NumberLiteral, start, end);
     }

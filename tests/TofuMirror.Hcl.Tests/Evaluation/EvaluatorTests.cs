@@ -89,6 +89,14 @@ public sealed class EvaluatorTests
     [DataRow("unknown + 1", "(unknown number)")]
     [DataRow("unknown.foo[0]", "(unknown dynamic)")]
     [DataRow("false && unknown", "false")]
+    [DataRow("unknown[*].name", "(unknown dynamic)")]
+    [DataRow("servers[*][\"name\"]", "[\"web\", \"db\"]")]
+    [DataRow("[for s in servers : s.port if s.port > 100]", "[5432]")]
+    [DataRow("servers[0][\"name\"]", "\"web\"")]
+    [DataRow("list[n - 4]", "\"b\"")]
+    [DataRow("tags[list[0] == \"a\" ? \"env\" : \"team\"]", "\"prod\"")]
+    [DataRow("n / 3 * 3 == n", "false")]
+    [DataRow("5 / 2.5", "2")]
     [DataRow("true || unknown", "true")]
     public void Values(string source, string expected)
     {

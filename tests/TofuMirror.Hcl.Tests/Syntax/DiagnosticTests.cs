@@ -60,6 +60,7 @@ public sealed class DiagnosticTests
     [DataRow("b = x.*.y.*\n", "1:11-1:12: error: Nested splat expression not allowed")]
     [DataRow("\"a\" = 1\n", "1:1-1:4: error: Invalid argument name")]
     [DataRow("}\n", "1:1-1:2: error: Argument or block definition required")]
+    [DataRow("b = 1.5.3\n", "1:5-1:10: error: Invalid number literal")]
     public void SingleDiagnostic(string source, string expected)
     {
         var result = HclParser.ParseFile(source, "test.tf");
