@@ -18,6 +18,9 @@ internal static class CliApp
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(RestoreCommand.Create(console));
         root.Subcommands.Add(PushCommand.Create(console));
+        root.Subcommands.Add(LockCommand.Create(console));
+        root.Subcommands.Add(VerifyCommand.Create(console));
+        root.Subcommands.Add(InspectCommand.Create(console));
         return root;
     }
 

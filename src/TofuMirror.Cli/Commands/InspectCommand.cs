@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Cli.Output;
+using TofuMirror.Core;
+using TofuMirror.Engine.Inspect;
+using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Stores;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Cli.Commands;
+
+/// <summary><c>tofu-mirror inspect ADDR</c>: what the OCI mirror holds for one provider, read as OpenTofu reads it.</summary>
+internal static partial class InspectCommand
+{
+    private const string Description =
+        "Show what the OCI mirror holds for a provider: its versions (ascending), each with its platforms, manifest and layer digests, " +
+        "sizes and h1 annotation; tags that are not versions are listed as ignored, with why; an invalid artifact is reported on its " +
+        "version or platform. Exit 1 when the provider is not in the mirror or an artifact is invalid.\n" +
+        "--json: {\"success\", \"provider\", \"repositories\": [{\"repository\", \"found\", \"problem\"?, \"versions\": [{\"version\", \"tag\", " +
+        "\"indexDigest\"?, \"problem\"?, \"platforms\": [{\"platform\", \"manifestDigest\"?, \"manifestSize\"?, \"layerDigest\"?, \"size\"?, \"zh\"?, " +
+        "\"h1\"?, \"problem\"?}]}], \"ignoredTags\": [{\"tag\", \"reason\"}]}], \"diagnostics\": [...]}";
+
+    public static Command Create(CliConsole console)
+    {
+        var address = new Argument<string>("provider") { Description = "The provider address, e.g. hashicorp/random or registry.opentofu.org/hashicorp/random." };
+        var template = CommonOptions.RepositoryTemplate();
+        var config = CommonOptions.CliConfigFile();
+        var insecure = CommonOptions.InsecureRegistries();
+        var json = CommonOptions.Json();
+        var command = new Command("inspect", Description) { address, template, config, insecure, json };
+        command.SetAction((result, ct) => RunAsync(console, result.GetValue(address)!, result.GetValue(template), result.GetValue(config),
+            result.GetValue(insecure) ?? [], result.GetValue(json), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, string addressText, string? template, string? config, string[] insecure, bool json,
+        CancellationToken cancellationToken)
+    {
+        var reporter = new DiagnosticReporter(console);
+        if (!ProviderAddress.TryParse(addressText, out var provider, out var addressError))
+        {
+            console.Error.WriteLine($"error: {addressText}: {addressError}");
+            return ExitCodes.UsageError;
+        }
+
+        using var mirror = MirrorSource.Load(
+            new MirrorSourceOptions(template, config is null ? null : console.FullPath(config), console.CurrentDirectory) { InsecureHosts = insecure },
+            ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
+        if (mirror.Stores is null)
+        {
+            reporter.Report(mirror.Diagnostics);
+            return ExitCodes.Failure;
+        }
+
+        InspectReport report;
+        try
+        {
+            report = await InspectJob.RunAsync(provider, mirror.Stores, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderFailure e)
+        {
+            var error = Diagnostic.Error($"Cannot inspect {provider.ForDisplay()}", e.Message, null) with { Code = e.Code };
+            if (json) WriteJson(console, new InspectReport(provider, []), [.. mirror.Diagnostics, error], reporter);
+            else reporter.Report(mirror.Diagnostics.Append(error));
+            return ExitCodes.Failure;
+        }
+
+        if (json) WriteJson(console, report, mirror.Diagnostics, reporter);
+        else
+        {
+            reporter.Report(mirror.Diagnostics);
+            WriteText(console, report);
+        }
+        return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static void WriteText(CliConsole console, InspectReport report)
+    {
+        foreach (var repository in report.Repositories)
+        {
+            console.Out.WriteLine($"{report.Provider.ForDisplay()} in {repository.Name}");
+            if (!repository.Found)
+            {
+                console.Out.WriteLine($"  not found: {repository.Problem}");
+                continue;
+            }
+            if (repository.Versions.Count == 0) console.Out.WriteLine("  no versions");
+            foreach (var version in repository.Versions)
+            {
+                console.Out.WriteLine($"  {version.Version}{(version.IndexDigest is { } d ? "  " + d : "")}");
+                if (version.Problem is { } problem) console.Out.WriteLine($"    invalid: {problem}");
+                foreach (var platform in version.Platforms)
+                {
+                    console.Out.WriteLine(platform.Problem is { } platformProblem
+                        ? $"    {platform.Platform,-14} invalid: {platformProblem}"
+                        : $"    {platform.Platform,-14} {platform.LayerDigest} {platform.LayerSize} bytes  {platform.H1?.ToString() ?? "(no h1 annotation)"}");
+                }
+            }
+            foreach (var ignored in repository.IgnoredTags)
+                console.Out.WriteLine($"  ignored tag {ignored.Tag}: {ignored.Reason}");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using TofuMirror.Cli.Output;
+using TofuMirror.Engine.Lock;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Cli.Commands;
+
+/// <summary>The <c>lock --json</c> document (shape in the command's description).</summary>
+internal static partial class LockCommand
+{
+    private static void WriteJson(CliConsole console, LockReport report, IReadOnlyList<Diagnostic> diagnostics, DiagnosticReporter reporter) =>
+        JsonOutput.Write(console.Out, writer =>
+        {
+            writer.WriteBoolean("success", report.Succeeded);
+            writer.WriteString("lockFile", report.LockFilePath);
+            writer.WriteBoolean("written", report.Written);
+            writer.WriteStartArray("providers");
+            foreach (var provider in report.Providers)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("provider", provider.Provider.ToString());
+                writer.WriteString("change", ChangeName(provider.Change));
+                if (provider.PreviousVersion is { } previous) writer.WriteString("previousVersion", previous.ToString());
+                if (provider.Version is { } version) writer.WriteString("version", version.ToString());
+                if (provider.Constraints is { } constraints) writer.WriteString("constraints", constraints);
+                writer.WriteBoolean("notRequired", provider.NotRequired);
+                writer.WriteStartArray("platforms");
+                foreach (var platform in provider.Platforms)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("platform", platform.Platform.ToString());
+                    writer.WriteString("zh", platform.Zh.ToString());
+                    writer.WriteString("h1", platform.H1.ToString());
+                    writer.WriteString("h1Source", platform.H1Source == H1Source.Annotation ? "annotation" : "computed");
+                    writer.WriteString("repository", platform.Repository);
+                    writer.WriteString("manifestDigest", platform.ManifestDigest);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                writer.WriteStartArray("addedHashes");
+                foreach (var hash in provider.AddedHashes) writer.WriteStringValue(hash.ToString());
+                writer.WriteEndArray();
+                writer.WriteStartArray("removedHashes");
+                foreach (var hash in provider.RemovedHashes) writer.WriteStringValue(hash.ToString());
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            JsonOutput.WriteDiagnostics(writer, diagnostics, reporter.DisplayPath);
+        });
+
+    private static string ChangeName(LockChange change) => change switch
+    {
+        LockChange.Added => "added",
+        LockChange.VersionChanged => "version-changed",
+        LockChange.HashesAdded => "hashes-added",
+        LockChange.ConstraintsChanged => "constraints-changed",
+        LockChange.Unchanged => "unchanged",
+        _ => "failed",
+    };
+}

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Cli.Output;
+using TofuMirror.Engine.Lock;
+using TofuMirror.Engine.Restore;
+using TofuMirror.Engine.Stores;
+
+namespace TofuMirror.Cli.Commands;
+
+/// <summary>
+/// <c>tofu-mirror lock</c>: records versions and the <c>zh:</c>/<c>h1:</c> hashes of the wanted platforms in
+/// <c>.terraform.lock.hcl</c> from the OCI mirror alone.
+/// </summary>
+internal static partial class LockCommand
+{
+    private const string Description =
+        "Record in .terraform.lock.hcl, from the OCI mirror alone, each provider's version (the locked one while the constraints allow it, " +
+        "else the newest allowed) and the zh:/h1: hashes of every wanted platform. The file is written only when every provider succeeds.\n" +
+        "--json: {\"success\", \"lockFile\", \"written\", \"providers\": [{\"provider\", \"change\" (unchanged|added|version-changed|hashes-added|" +
+        "constraints-changed|failed), \"previousVersion\"?, \"version\"?, \"constraints\"?, \"notRequired\", \"platforms\": [{\"platform\", \"zh\", \"h1\", " +
+        "\"h1Source\" (annotation|computed), \"repository\", \"manifestDigest\"}], \"addedHashes\": [], \"removedHashes\": []}], \"diagnostics\": [...]}";
+
+    public static Command Create(CliConsole console)
+    {
+        var chdir = CommonOptions.ChangeDirectory();
+        var template = CommonOptions.RepositoryTemplate();
+        var config = CommonOptions.CliConfigFile();
+        var platforms = CommonOptions.Platforms();
+        var cache = new Option<string?>("--cache") { Description = "The shared download cache (used only for packages without an h1 annotation). Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
+        var insecure = CommonOptions.InsecureRegistries();
+        var json = CommonOptions.Json();
+        var command = new Command("lock", Description) { chdir, template, config, platforms, cache, insecure, json };
+        command.SetAction((result, ct) => RunAsync(console, new Options(
+            result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
+            result.GetValue(cache), result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+        return command;
+    }
+
+    private sealed record Options(string Chdir, string? Template, string? Config, string[] Platforms, string? Cache, string[] InsecureRegistries, bool Json);
+
+    private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
+    {
+        var reporter = new DiagnosticReporter(console);
+        if (!CommonOptions.TryParsePlatforms(options.Platforms, console, out var platforms)) return ExitCodes.UsageError;
+
+        using var mirror = MirrorSource.Load(
+            new MirrorSourceOptions(options.Template, options.Config is null ? null : console.FullPath(options.Config), console.CurrentDirectory)
+            {
+                InsecureHosts = options.InsecureRegistries,
+            },
+            ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
+        if (mirror.Stores is null)
+        {
+            reporter.Report(mirror.Diagnostics);
+            return ExitCodes.Failure;
+        }
+
+        var request = new LockRequest(
+            console.FullPath(options.Chdir),
+            mirror.Stores,
+            platforms,
+            options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache));
+        var report = await new LockJob().RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var diagnostics = mirror.Diagnostics.Concat(report.Diagnostics).ToList();
+
+        if (options.Json) WriteJson(console, report, diagnostics, reporter);
+        else
+        {
+            reporter.Report(diagnostics);
+            WriteText(console, reporter, report);
+        }
+        return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static void WriteText(CliConsole console, DiagnosticReporter reporter, LockReport report)
+    {
+        foreach (var provider in report.Providers)
+        {
+            var name = provider.Provider.ForDisplay();
+            var line = provider.Change switch
+            {
+                LockChange.Added => $"{name}: locked {provider.Version}",
+                LockChange.VersionChanged => $"{name}: {provider.PreviousVersion} -> {provider.Version}",
+                LockChange.HashesAdded => $"{name} {provider.Version}: {provider.AddedHashes.Count} hash(es) added",
+                LockChange.ConstraintsChanged => $"{name} {provider.Version}: constraints now \"{provider.Constraints}\"",
+                LockChange.Unchanged => $"{name} {provider.Version}: unchanged",
+                _ => $"{name}: failed",
+            };
+            if (provider.NotRequired) line += " (no longer required; kept)";
+            console.Error.WriteLine(line);
+            foreach (var platform in provider.Platforms)
+                console.Error.WriteLine($"  {platform.Platform,-14} {platform.Zh} {platform.H1} ({(platform.H1Source == H1Source.Annotation ? "annotation" : "downloaded")})");
+        }
+        var path = reporter.DisplayPath(report.LockFilePath);
+        console.Error.WriteLine(report.Written ? $"wrote {path}"
+            : report.Succeeded ? $"{path} is up to date"
+            : $"{path} left unchanged because of the errors above");
+    }
+}
