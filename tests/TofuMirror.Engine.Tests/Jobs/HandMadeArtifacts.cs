@@ -1,0 +1,54 @@
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Core;
+using TofuMirror.Engine.Push;
+using TofuMirror.Oci;
+using TofuMirror.Oci.Content;
+using Platform = TofuMirror.Core.Platform;
+
+namespace TofuMirror.Engine.Tests.Jobs;
+
+/// <summary>Artifacts written by hand, as other tools (ORAS, the OpenTofu docs' workflow) or broken pushes leave them.</summary>
+internal static class HandMadeArtifacts
+{
+    /// <summary>One platform of one version, like ORAS pushes it: no <c>org.tofumirror.package.h1</c> annotation on the manifest.</summary>
+    public static async Task PushWithoutAnnotationAsync(IOciRepositoryStore store, ProviderVersion version, Platform platform, string zipPath)
+    {
+        var bytes = await File.ReadAllBytesAsync(zipPath);
+        var layer = ProviderArtifactBuilder.ZipLayer(Digest.Compute(bytes), bytes.Length, Path.GetFileName(zipPath));
+        using (var content = new MemoryStream(bytes)) await store.PushBlobAsync(layer, content, CancellationToken.None);
+        var configBytes = ProviderArtifactBuilder.ConfigBlob(platform);
+        var config = new Descriptor(MediaTypes.ImageConfig, Digest.Compute(configBytes), configBytes.Length);
+        using (var content = new MemoryStream(configBytes)) await store.PushBlobAsync(config, content, CancellationToken.None);
+        var manifest = OciJsonWriter.Serialize(new OciImageManifest
+        {
+            MediaType = MediaTypes.ImageManifest,
+            ArtifactType = MediaTypes.OpenTofuProviderTarget,
+            Config = config,
+            Layers = [layer],
+        });
+        await store.PushManifestAsync(manifest, MediaTypes.ImageManifest, null, CancellationToken.None);
+        var index = ProviderArtifactBuilder.Index([ProviderArtifactBuilder.ManifestEntry(Digest.Compute(manifest), manifest.Length, platform)], null);
+        await store.PushManifestAsync(OciJsonWriter.Serialize(index), MediaTypes.ImageIndex, version.ToOciTag(), CancellationToken.None);
+    }
+
+    /// <summary>Tags <paramref name="tag"/> with a platform image manifest directly (OpenTofu requires an index: invalid).</summary>
+    public static async Task TagImageManifestAsync(IOciRepositoryStore store, string tag, Platform platform, string zipPath)
+    {
+        var bytes = await File.ReadAllBytesAsync(zipPath);
+        var layer = ProviderArtifactBuilder.ZipLayer(Digest.Compute(bytes), bytes.Length, Path.GetFileName(zipPath));
+        using (var content = new MemoryStream(bytes)) await store.PushBlobAsync(layer, content, CancellationToken.None);
+        var configBytes = ProviderArtifactBuilder.ConfigBlob(platform);
+        var config = new Descriptor(MediaTypes.ImageConfig, Digest.Compute(configBytes), configBytes.Length);
+        using (var content = new MemoryStream(configBytes)) await store.PushBlobAsync(config, content, CancellationToken.None);
+        var manifest = OciJsonWriter.Serialize(new OciImageManifest
+        {
+            MediaType = MediaTypes.ImageManifest,
+            ArtifactType = MediaTypes.OpenTofuProviderTarget,
+            Config = config,
+            Layers = [layer],
+        });
+        await store.PushManifestAsync(manifest, MediaTypes.ImageManifest, tag, CancellationToken.None);
+    }
+}
