@@ -18,13 +18,11 @@ public sealed record InstallStamp(
     [property: JsonPropertyName("manifestDigest")] string ManifestDigest,
     [property: JsonPropertyName("size")] long Size)
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
-
     public static InstallStamp? TryRead(string path)
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<InstallStamp>(File.ReadAllText(path), Options) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize(File.ReadAllText(path), InstallStampJson.Default.InstallStamp) : null;
         }
         catch (JsonException)
         {
@@ -32,5 +30,10 @@ public sealed record InstallStamp(
         }
     }
 
-    public void Write(string path) => AtomicFile.WriteAllTextIfChanged(path, JsonSerializer.Serialize(this, Options));
+    public void Write(string path) => AtomicFile.WriteAllTextIfChanged(path, JsonSerializer.Serialize(this, InstallStampJson.Default.InstallStamp));
 }
+
+/// <summary>Source-generated serializer: a no-op restore reads a stamp per package, so it must not pay for reflection.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(InstallStamp))]
+internal sealed partial class InstallStampJson : JsonSerializerContext;
