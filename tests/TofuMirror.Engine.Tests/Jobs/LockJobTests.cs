@@ -270,4 +270,17 @@ public sealed class LockJobTests
         Assert.IsTrue(report.Diagnostics.Any(d => d.Code == DiagnosticCodes.InvalidLockFile));
         Assert.AreEqual(before, fixture.ReadLock());
     }
+
+    [TestMethod]
+    public async Task ModuleWithoutProviders_GetsNoLockFile()
+    {
+        using var fixture = new JobFixture();
+        File.WriteAllText(Path.Combine(fixture.ModuleDirectory, "main.tf"), "locals {\n  a = 1\n}\n");
+
+        var report = await LockAsync(fixture, LinuxAmd64);
+
+        Assert.IsTrue(report.Succeeded);
+        Assert.AreEqual(0, report.Providers.Count);
+        Assert.IsFalse(File.Exists(fixture.LockFilePath));
+    }
 }

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Core;
+using TofuMirror.Core.Locks;
+using TofuMirror.Engine.Restore;
+using TofuMirror.Engine.Tests.Support;
+
+namespace TofuMirror.Engine.Tests.Interop;
+
+/// <summary>The restored folder and its tofu.rc, consumed by a real <c>terraform init</c> offline.</summary>
+[TestClass]
+public sealed class TerraformInteropTests
+{
+    private const string Terraform = "/usr/local/bin/terraform";
+    private static readonly ProviderAddress Demo = RestoreScenario.Demo;
+
+    private static string CurrentPlatform()
+    {
+        if (Platform.Current is not { } current) Assert.Inconclusive("unknown platform");
+        return Platform.Current!.ToString();
+    }
+
+    /// <summary>terraform with only our tofu.rc: no plugin cache, a throw-away HOME, no checkpoint calls.</summary>
+    private static (int Code, string Stdout, string Stderr) Init(RestoreScenario scenario, string cliConfig)
+    {
+        var home = scenario.Temp.CreateDirectory("tf-home");
+        var environment = new Dictionary<string, string?>
+        {
+            ["TF_CLI_CONFIG_FILE"] = cliConfig,
+            ["TF_PLUGIN_CACHE_DIR"] = null,
+            ["TF_DATA_DIR"] = null,
+            ["HOME"] = home,
+            ["CHECKPOINT_DISABLE"] = "1",
+            ["TF_IN_AUTOMATION"] = "1",
+        };
+        return ExternalTool.Run(Terraform, ["init", "-input=false", "-no-color"], scenario.Module, environment);
+    }
+
+    private static IReadOnlyList<PackageHash> LockedHashes(RestoreScenario scenario)
+    {
+        var path = Path.Combine(scenario.Module, LockFile.FileName);
+        var read = LockFileReader.Read(File.ReadAllText(path), path);
+        Assert.AreEqual(0, read.Diagnostics.Count, string.Join("\n", read.Diagnostics));
+        return read.LockFile.Find(Demo)!.Hashes;
+    }
+
+    [TestMethod]
+    [DataRow(OutputLayout.Unpacked)]
+    [DataRow(OutputLayout.Packed)]
+    public async Task TerraformInitUsesTheRestoredFolderOffline(OutputLayout layout)
+    {
+        ExternalTool.Require(Terraform, "terraform");
+        var platform = CurrentPlatform();
+        using var scenario = new RestoreScenario();
+        var zip = (await scenario.PublishAsync(Demo, "1.0.0", platform))[platform];
+        ModuleFiles.Write(scenario.Module, (Demo, "1.0.0", RestoreScenario.HashesOf([zip])));
+        var report = await scenario.RestoreAsync(layout, platform);
+        RestoreScenario.AssertSucceeded(report);
+        var stamp = RestoreScenario.Single(report).Stamp!;
+
+        var init = Init(scenario, report.CliConfigPath!);
+
+        Assert.AreEqual(0, init.Code, init.Stdout + init.Stderr);
+        StringAssert.Contains(init.Stdout, "Installing registry.opentofu.org/tofumirror/demo v1.0.0");
+        CollectionAssert.Contains(LockedHashes(scenario).Select(h => h.ToString()).ToList(), stamp.H1);
+        var installed = Path.Combine(scenario.Module, ".terraform", "providers", "registry.opentofu.org", "tofumirror", "demo", "1.0.0", platform);
+        Assert.IsTrue(Directory.Exists(installed), init.Stdout);
+        Assert.AreEqual(stamp.H1, PackageHasher.ComputeH1FromDirectory(installed).ToString());
+    }
+
+    [TestMethod]
+    public async Task TerraformComputesTheSameH1AsTheRestoreStamp()
+    {
+        ExternalTool.Require(Terraform, "terraform");
+        var platform = CurrentPlatform();
+        using var scenario = new RestoreScenario();
+        var zip = (await scenario.PublishAsync(Demo, "1.0.0", platform))[platform];
+        ModuleFiles.Write(scenario.Module, (Demo, "1.0.0", new[] { ProviderZips.Zh(zip) }));
+        var report = await scenario.RestoreAsync(platform);
+        RestoreScenario.AssertSucceeded(report);
+        var stamp = RestoreScenario.Single(report).Stamp!;
+        // Without a lock file terraform hashes the unpacked package itself and records only that h1:.
+        File.Delete(Path.Combine(scenario.Module, LockFile.FileName));
+
+        var init = Init(scenario, report.CliConfigPath!);
+
+        Assert.AreEqual(0, init.Code, init.Stdout + init.Stderr);
+        CollectionAssert.AreEqual(new[] { stamp.H1 }, LockedHashes(scenario).Select(h => h.ToString()).ToArray());
+    }
+}
