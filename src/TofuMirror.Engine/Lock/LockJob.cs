@@ -55,7 +55,8 @@ public sealed class LockJob
 
         var failed = results.Any(r => r.Change == LockChange.Failed);
         var written = false;
-        if (!failed)
+        // Like tofu init, a module without providers gets no lock file; an existing one is still rewritten (emptied).
+        if (!failed && (addresses.Count > 0 || module.LockFileExists))
         {
             var text = LockFileWriter.Write(new LockFile(newLocks));
             written = AtomicFile.WriteAllTextIfChanged(module.LockFilePath, text);
