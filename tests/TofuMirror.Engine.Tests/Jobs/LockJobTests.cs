@@ -283,4 +283,23 @@ public sealed class LockJobTests
         Assert.AreEqual(0, report.Providers.Count);
         Assert.IsFalse(File.Exists(fixture.LockFilePath));
     }
+
+    [TestMethod]
+    public async Task LockedButNoLongerRequired_IsRefreshedAndKept()
+    {
+        using var fixture = new JobFixture();
+        await fixture.PushAsync(Demo, ["1.0.0"], [LinuxAmd64]);
+        fixture.WriteConfig("1.0.0");
+        await LockAsync(fixture, LinuxAmd64);
+        File.WriteAllText(Path.Combine(fixture.ModuleDirectory, "versions.tf"), "locals {\n  a = 1\n}\n");
+
+        var report = await LockAsync(fixture, LinuxAmd64);
+
+        AssertNoErrors(report.Diagnostics);
+        var provider = report.Providers.Single();
+        Assert.IsTrue(provider.NotRequired);
+        Assert.AreEqual(LockChange.Unchanged, provider.Change);
+        Assert.AreEqual("1.0.0", provider.Version!.ToString());
+        StringAssert.Contains(fixture.ReadLock(), "constraints = \"1.0.0\"");
+    }
 }
