@@ -7,7 +7,7 @@ namespace TofuMirror.Engine.Restore;
 
 /// <summary>
 /// An exclusive lock on an output folder across processes (several builds restoring into the same folder):
-/// a lock file opened without sharing, retried until the other process is done.
+/// a lock file (<c>.tofumirror/lock</c>, left in place) opened without sharing, retried until the other process is done.
 /// </summary>
 internal sealed class OutputLock : IDisposable
 {
@@ -24,7 +24,9 @@ internal sealed class OutputLock : IDisposable
         {
             try
             {
-                return new OutputLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+                // The file stays: deleting it on close would let a waiter that opened it just before (and locks the
+                // orphaned file) and a newcomer (that creates a new one) both hold the lock.
+                return new OutputLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None));
             }
             catch (IOException)
             {
