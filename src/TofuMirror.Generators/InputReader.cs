@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TofuMirror.Generators.Model;
+
+namespace TofuMirror.Generators;
+
+/// <summary>Reads the generator's inputs (additional files and their metadata, build properties) into models.</summary>
+public static class InputReader
+{
+    /// <summary>The additional-file metadata that names a file's module.</summary>
+    public const string ModuleMetadata = "build_metadata.AdditionalFiles.TofuModule";
+    /// <summary>The build property listing the platforms (<c>os_arch</c>, separated by <c>;</c> or <c>,</c>).</summary>
+    public const string PlatformsProperty = "build_property.TofuPlatforms";
+    /// <summary>The build property naming the namespace of the generated types.</summary>
+    public const string NamespaceProperty = "build_property.TofuProvidersNamespace";
+    /// <summary>The namespace used when <see cref="NamespaceProperty"/> is empty.</summary>
+    public const string DefaultNamespace = "TofuMirror.Generated";
+
+    public static ModuleFile? ReadFile(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        if (!options.GetOptions(file).TryGetValue(ModuleMetadata, out var module) || string.IsNullOrWhiteSpace(module)) return null;
+        if (ModuleFile.KindOf(file.Path) is not { } kind) return null;
+        var text = file.GetText(cancellationToken)?.ToString() ?? "";
+        return new ModuleFile(module.Trim(), file.Path, kind, text);
+    }
+
+    public static ImmutableArray<ModuleInput> GroupModules(ImmutableArray<ModuleFile> files, CancellationToken cancellationToken) =>
+        files
+            .GroupBy(f => f.Module, System.StringComparer.Ordinal)
+            .OrderBy(g => g.Key, System.StringComparer.Ordinal)
+            .Select(g => new ModuleInput(g.Key, g.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray()))
+            .ToImmutableArray();
+
+    public static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider options, ParseOptions parseOptions)
+    {
+        var global = options.GlobalOptions;
+        global.TryGetValue(PlatformsProperty, out var platformsText);
+        global.TryGetValue(NamespaceProperty, out var namespaceText);
+        var platforms = (platformsText ?? "")
+            .Split(new[] { ';', ',' }, System.StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Trim())
+            .Where(p => p.Length > 0)
+            .Distinct(System.StringComparer.Ordinal)
+            .ToEquatableArray();
+        var ns = string.IsNullOrWhiteSpace(namespaceText) ? DefaultNamespace : namespaceText!.Trim();
+        var nullable = parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8;
+        return new GeneratorOptions(ns, platforms, nullable);
+    }
+
+    internal static IEnumerable<ModuleFile> NonNull(ModuleFile? file) => file is null ? Enumerable.Empty<ModuleFile>() : new[] { file };
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace TofuMirror.Generators.Model;
+
+/// <summary>
+/// An immutable array compared by its items, so pipeline models that hold lists stay equatable and
+/// the incremental generator can tell an unchanged input from a changed one.
+/// </summary>
+public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+    where T : IEquatable<T>
+{
+    private readonly ImmutableArray<T> _items;
+
+    public EquatableArray(ImmutableArray<T> items) => _items = items;
+
+    public static EquatableArray<T> Empty { get; } = new(ImmutableArray<T>.Empty);
+
+    public ImmutableArray<T> AsImmutableArray() => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
+
+    public int Count => AsImmutableArray().Length;
+
+    public T this[int index] => AsImmutableArray()[index];
+
+    public bool Equals(EquatableArray<T> other)
+    {
+        var mine = AsImmutableArray();
+        var theirs = other.AsImmutableArray();
+        if (mine.Length != theirs.Length) return false;
+        for (var i = 0; i < mine.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(mine[i], theirs[i])) return false;
+        }
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        var hash = 17;
+        foreach (var item in AsImmutableArray()) hash = unchecked(hash * 31 + (item is null ? 0 : item.GetHashCode()));
+        return hash;
+    }
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)AsImmutableArray()).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}
+
+/// <summary>Conversions to <see cref="EquatableArray{T}"/>.</summary>
+public static class EquatableArray
+{
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> =>
+        new(items.ToImmutableArray());
+}

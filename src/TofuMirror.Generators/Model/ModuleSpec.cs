@@ -1,0 +1,21 @@
+namespace TofuMirror.Generators.Model;
+
+/// <summary>One locked provider, as the emitter needs it. No locations: moving a block does not regenerate code.</summary>
+public sealed record ProviderSpec(
+    string PropertyName,
+    string Source,
+    string Hostname,
+    string Namespace,
+    string Type,
+    string Version,
+    string? Constraints,
+    EquatableArray<string> Hashes);
+
+/// <summary>One module's generated class: its module name, class name and locked providers in address order.</summary>
+public sealed record ModuleSpec(string ModuleName, string ClassName, EquatableArray<ProviderSpec> Providers);
+
+/// <summary>What parsing a module produced: the spec to emit and, separately, the diagnostics to report.</summary>
+public sealed record ModuleAnalysis(ModuleSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Project-wide settings read from compiler-visible build properties and parse options.</summary>
+public sealed record GeneratorOptions(string Namespace, EquatableArray<string> Platforms, bool NullableAnnotations);

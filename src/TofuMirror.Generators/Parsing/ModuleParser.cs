@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using TofuMirror.Core;
+using TofuMirror.Core.Checks;
+using TofuMirror.Core.Locks;
+using TofuMirror.Core.Modules;
+using TofuMirror.Generators.Model;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Generators.Parsing;
+
+/// <summary>
+/// Parser stage: reads one module's lock file and <c>.tf</c> files with Core's readers and produces the
+/// spec to emit (locked providers) and the diagnostics to report (Core's checks, renumbered TOFU1xxx).
+/// </summary>
+public static class ModuleParser
+{
+    private static readonly HashSet<string> ReservedMemberNames = new(System.StringComparer.Ordinal) { "ModuleName", "All" };
+
+    public static ModuleAnalysis Parse(ModuleInput module, CancellationToken cancellationToken)
+    {
+        var mapper = new LocationMapper(module.Files);
+        var diagnostics = new List<DiagnosticInfo>();
+
+        var lockFiles = module.Files.Where(f => f.Kind == ModuleFileKind.LockFile).ToList();
+        var lockFile = LockFile.Empty;
+        var lockPath = LockFile.FileName;
+        var lockHasErrors = false;
+        if (lockFiles.Count > 0)
+        {
+            lockPath = lockFiles[0].Path;
+            var read = LockFileReader.Read(lockFiles[0].Text, lockFiles[0].Path);
+            lockFile = read.LockFile;
+            lockHasErrors = read.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+            diagnostics.AddRange(read.Diagnostics.Select(d => Convert(d, LockDiagnosticCode(d), mapper)));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var configFiles = module.Files
+            .Where(f => f.Kind != ModuleFileKind.LockFile)
+            .Select(f => new SourceFile(f.Path, f.Text))
+            .ToList();
+        if (configFiles.Count > 0)
+        {
+            var requirements = RequiredProvidersReader.Read(configFiles);
+            diagnostics.AddRange(requirements.Diagnostics.Select(d => Convert(d, ConfigDiagnosticCode(d), mapper)));
+            // Consistency is judged on clean inputs only: a block skipped for a syntax error would look missing.
+            if (!lockHasErrors && !requirements.HasErrors)
+            {
+                var checks = LockConsistencyChecker.Check(requirements, lockFile, System.IO.Path.GetFileName(lockPath));
+                diagnostics.AddRange(checks.Select(d => Convert(d, CheckDiagnosticCode(d), mapper)));
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        return new ModuleAnalysis(BuildSpec(module.Name, lockFile), diagnostics.ToEquatableArray());
+    }
+
+    private static ModuleSpec BuildSpec(string moduleName, LockFile lockFile)
+    {
+        var providers = lockFile.Providers;
+        var names = IdentifierNames.ForProviders(
+            providers.Select(p => (p.Address.Hostname, p.Address.Namespace, p.Address.Type)).ToList(), ReservedMemberNames);
+        var specs = providers.Select((p, i) => new ProviderSpec(
+            names[i],
+            p.Address.ToString(),
+            p.Address.Hostname,
+            p.Address.Namespace,
+            p.Address.Type,
+            p.Version.ToString(),
+            p.Constraints?.ToNormalizedString(),
+            p.Hashes.Select(h => h.ToString()).ToEquatableArray()));
+        return new ModuleSpec(moduleName, IdentifierNames.ToPascalCase(moduleName), specs.ToEquatableArray());
+    }
+
+    private static string LockDiagnosticCode(Diagnostic diagnostic) =>
+        diagnostic.Summary.IndexOf("source address", System.StringComparison.OrdinalIgnoreCase) >= 0
+        || diagnostic.Summary.IndexOf("constraints", System.StringComparison.OrdinalIgnoreCase) >= 0
+            ? GeneratorDiagnosticCodes.MalformedAddressOrConstraint
+            : GeneratorDiagnosticCodes.LockFileInvalid;
+
+    private static string ConfigDiagnosticCode(Diagnostic diagnostic) =>
+        diagnostic.Code == DiagnosticCodes.InvalidRequiredProvider
+            ? GeneratorDiagnosticCodes.MalformedAddressOrConstraint
+            : GeneratorDiagnosticCodes.ModuleConfigInvalid;
+
+    private static string CheckDiagnosticCode(Diagnostic diagnostic) => diagnostic.Code switch
+    {
+        DiagnosticCodes.ProviderNotLocked => GeneratorDiagnosticCodes.ProviderNotLocked,
+        DiagnosticCodes.LockedVersionNotAllowed => GeneratorDiagnosticCodes.LockedVersionNotAllowed,
+        DiagnosticCodes.ProviderLockedButNotRequired => GeneratorDiagnosticCodes.ProviderLockedButNotRequired,
+        _ => GeneratorDiagnosticCodes.ModuleConfigInvalid,
+    };
+
+    private static DiagnosticInfo Convert(Diagnostic diagnostic, string id, LocationMapper mapper)
+    {
+        var message = string.IsNullOrEmpty(diagnostic.Detail) ? diagnostic.Summary : diagnostic.Summary + ": " + diagnostic.Detail;
+        return new DiagnosticInfo(id, diagnostic.Severity == DiagnosticSeverity.Warning, message, mapper.Map(diagnostic.Subject));
+    }
+}

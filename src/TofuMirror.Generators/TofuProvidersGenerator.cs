@@ -1,0 +1,54 @@
+using Microsoft.CodeAnalysis;
+using TofuMirror.Generators.Emitting;
+using TofuMirror.Generators.Model;
+using TofuMirror.Generators.Parsing;
+
+namespace TofuMirror.Generators;
+
+/// <summary>
+/// Generates <c>TofuProviders.&lt;Module&gt;</c> classes from the lock files and <c>.tf</c> files passed as
+/// additional files, and reports lock/configuration problems at their place in those files.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class TofuProvidersGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .SelectMany((pair, ct) => InputReader.NonNull(InputReader.ReadFile(pair.Left, pair.Right, ct)))
+            .WithTrackingName(TrackingNames.Files);
+
+        var modules = files.Collect()
+            .SelectMany(InputReader.GroupModules)
+            .WithTrackingName(TrackingNames.Modules);
+
+        var analyses = modules
+            .Select(ModuleParser.Parse)
+            .WithTrackingName(TrackingNames.Analysis);
+
+        var options = context.AnalyzerConfigOptionsProvider
+            .Combine(context.ParseOptionsProvider)
+            .Select((pair, _) => InputReader.ReadOptions(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Options);
+
+        var specs = analyses
+            .Select((analysis, _) => analysis.Spec)
+            .WithTrackingName(TrackingNames.Specs);
+
+        var diagnostics = analyses
+            .Select((analysis, _) => analysis.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(options, static (spc, o) =>
+            spc.AddSource(DescriptorTypeEmitter.HintName, DescriptorTypeEmitter.Emit(o)));
+
+        context.RegisterSourceOutput(specs.Combine(options), static (spc, pair) =>
+            spc.AddSource(ModuleEmitter.HintName(pair.Left), ModuleEmitter.Emit(pair.Left, pair.Right)));
+
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (var info in list) spc.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(info));
+        });
+    }
+}

@@ -1,0 +1,18 @@
+namespace TofuMirror.Generators;
+
+/// <summary>Names of the pipeline stages, for tests that read the generator driver's tracked steps.</summary>
+public static class TrackingNames
+{
+    /// <summary>Additional files with <c>TofuModule</c> metadata, read into <see cref="Model.ModuleFile"/>.</summary>
+    public const string Files = "TofuFiles";
+    /// <summary>Files grouped into one <see cref="Model.ModuleInput"/> per module.</summary>
+    public const string Modules = "TofuModules";
+    /// <summary>Each module parsed and checked (the HCL work).</summary>
+    public const string Analysis = "TofuAnalysis";
+    /// <summary>The spec to emit, without locations.</summary>
+    public const string Specs = "TofuSpecs";
+    /// <summary>The diagnostics to report, with locations.</summary>
+    public const string Diagnostics = "TofuDiagnostics";
+    /// <summary>Build properties and language options.</summary>
+    public const string Options = "TofuOptions";
+}

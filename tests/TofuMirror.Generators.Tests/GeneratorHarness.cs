@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TofuMirror.Generators;
+
+namespace TofuMirror.Generators.Tests;
+
+/// <summary>An additional file given to the generator, with its <c>TofuModule</c> metadata (null: none).</summary>
+internal sealed record TestFile(string Path, string Text, string? Module = "infra");
+
+/// <summary>Drives <see cref="TofuProvidersGenerator"/> with <see cref="CSharpGeneratorDriver"/> over in-memory inputs.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
+                || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray());
+
+    /// <summary>Documentation comments are checked, so malformed XML docs in generated code show up as warnings.</summary>
+    public static CSharpParseOptions ParseOptions(LanguageVersion version) =>
+        new(version, DocumentationMode.Diagnose);
+
+    public const string UserCode = "namespace App { internal static class Program { internal static int Main() { return 0; } } }";
+
+    public static CSharpCompilation Compilation(LanguageVersion version, params string[] sources) =>
+        CSharpCompilation.Create("App",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions(version), path: $"/app/Code{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: version >= LanguageVersion.CSharp8
+                ? NullableContextOptions.Enable : NullableContextOptions.Disable));
+
+    public static GeneratorDriver Driver(IEnumerable<TestFile> files, string? platforms = "linux_amd64;darwin_arm64",
+        LanguageVersion version = LanguageVersion.Latest, string? namespaceName = null)
+        => DriverWithTexts(files, platforms, version, namespaceName).Driver;
+
+    /// <summary>The driver and the additional texts it was given (to replace one of them later).</summary>
+    public static (GeneratorDriver Driver, ImmutableArray<AdditionalText> Texts) DriverWithTexts(IEnumerable<TestFile> files,
+        string? platforms = "linux_amd64;darwin_arm64", LanguageVersion version = LanguageVersion.Latest, string? namespaceName = null)
+    {
+        var list = files.ToList();
+        var texts = list.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)).ToImmutableArray();
+        var options = new TestOptionsProvider(list, platforms, namespaceName);
+        return (CSharpGeneratorDriver.Create(
+            new[] { new TofuProvidersGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions(version),
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)), texts);
+    }
+
+    /// <summary>Runs the generator once and returns the driver (for later runs), the output compilation and its diagnostics.</summary>
+    public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(
+        IEnumerable<TestFile> files, string? platforms = "linux_amd64;darwin_arm64", LanguageVersion version = LanguageVersion.Latest)
+    {
+        var driver = Driver(files, platforms, version);
+        driver = driver.RunGeneratorsAndUpdateCompilation(Compilation(version, UserCode), out var output, out var diagnostics);
+        return (driver, output, diagnostics);
+    }
+
+    public static string Generated(GeneratorDriver driver, string hintName) =>
+        driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    internal sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+        public override string Path { get; } = path;
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Dictionary<string, DictionaryOptions> _byPath;
+
+        public TestOptionsProvider(IEnumerable<TestFile> files, string? platforms, string? namespaceName)
+        {
+            _byPath = files.ToDictionary(f => f.Path, f => new DictionaryOptions(f.Module is null
+                ? new Dictionary<string, string>()
+                : new Dictionary<string, string> { [InputReader.ModuleMetadata] = f.Module }));
+            var global = new Dictionary<string, string>();
+            if (platforms is not null) global[InputReader.PlatformsProperty] = platforms;
+            if (namespaceName is not null) global[InputReader.NamespaceProperty] = namespaceName;
+            GlobalOptions = new DictionaryOptions(global);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+            _byPath.TryGetValue(textFile.Path, out var options) ? options : DictionaryOptions.Empty;
+    }
+
+    private sealed class DictionaryOptions(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static DictionaryOptions Empty { get; } = new(new Dictionary<string, string>());
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace TofuMirror.Generators.Tests;
+
+/// <summary>Caching proven with the driver's tracked steps: which stages re-ran after an edit.</summary>
+[TestClass]
+public sealed class IncrementalTests
+{
+    private static readonly string[] Stages =
+    {
+        TrackingNames.Files, TrackingNames.Modules, TrackingNames.Analysis, TrackingNames.Specs,
+        TrackingNames.Diagnostics, TrackingNames.Options,
+    };
+
+    private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string stage) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[stage]
+            .SelectMany(step => step.Outputs)
+            .Select(output => output.Reason)
+            .ToList();
+
+    private static (GeneratorDriver Driver, Compilation Compilation, ImmutableArray<AdditionalText> Texts) FirstRun(TestFile[] files)
+    {
+        var compilation = GeneratorHarness.Compilation(LanguageVersion.Latest, GeneratorHarness.UserCode);
+        var (driver, texts) = GeneratorHarness.DriverWithTexts(files);
+        return (driver.RunGenerators(compilation), compilation, texts);
+    }
+
+    [TestMethod]
+    public void EditingUnrelatedCSharp_LeavesEveryStageCached()
+    {
+        var (driver, compilation, _) = FirstRun(Samples.Module());
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { internal static class Other { } }",
+            new CSharpParseOptions(LanguageVersion.Latest), path: "/app/Other.cs"));
+
+        driver = driver.RunGenerators(edited);
+
+        foreach (var stage in Stages)
+        {
+            var reasons = Reasons(driver, stage);
+            Assert.IsTrue(reasons.Count > 0, stage);
+            Assert.IsTrue(reasons.All(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged),
+                $"{stage}: {string.Join(", ", reasons)}");
+        }
+        var outputs = driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs);
+        Assert.IsTrue(outputs.All(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+    }
+
+    [TestMethod]
+    public void EditingTheLockFile_RegeneratesTheModule()
+    {
+        var (driver, compilation, texts) = FirstRun(Samples.Module());
+        var oldText = texts.Single(t => t.Path == Samples.LockPath);
+
+        driver = driver.ReplaceAdditionalText(oldText, new GeneratorHarness.InMemoryText(Samples.LockPath, Samples.LockFile.Replace("5.31.0", "5.32.1")));
+        driver = driver.RunGenerators(compilation);
+
+        CollectionAssert.Contains(Reasons(driver, TrackingNames.Analysis).ToList(), IncrementalStepRunReason.Modified);
+        CollectionAssert.Contains(Reasons(driver, TrackingNames.Specs).ToList(), IncrementalStepRunReason.Modified);
+        StringAssert.Contains(GeneratorHarness.Generated(driver, "TofuProviders.Infra.g.cs"), "\"5.32.1\"");
+    }
+
+    [TestMethod]
+    public void ShiftingLinesInATfFile_ReparsesButDoesNotRegenerateCode()
+    {
+        var tf = Samples.MainTf.Replace("version = \"~> 5.0\"", "version = \"~> 6.0\"");
+        var (driver, compilation, texts) = FirstRun(Samples.Module(mainTf: tf));
+        var oldText = texts.Single(t => t.Path == Samples.MainPath);
+
+        driver = driver.ReplaceAdditionalText(oldText, new GeneratorHarness.InMemoryText(Samples.MainPath, "# a comment\n" + tf));
+        driver = driver.RunGenerators(compilation);
+
+        CollectionAssert.Contains(Reasons(driver, TrackingNames.Analysis).ToList(), IncrementalStepRunReason.Modified);
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, TrackingNames.Specs).ToArray());
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.Diagnostics).ToArray());
+        var diagnostic = driver.GetRunResult().Diagnostics.Single();
+        Assert.AreEqual(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+}
