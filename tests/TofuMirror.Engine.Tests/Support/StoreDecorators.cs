@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Core;
+using TofuMirror.Engine.Stores;
+using TofuMirror.Oci;
+using TofuMirror.Oci.Content;
+
+namespace TofuMirror.Engine.Tests.Support;
+
+/// <summary>A fixed list of stores for every provider (several installation methods in order).</summary>
+internal sealed class FixedStores(params IOciRepositoryStore[] stores) : IProviderStoreResolver
+{
+    public IReadOnlyList<IOciRepositoryStore> Resolve(ProviderAddress provider) => stores;
+}
+
+/// <summary>A store that runs <see cref="OnBlobDownload"/> when a blob download starts (to cancel mid-download).</summary>
+internal sealed class InterceptingStore(IOciRepositoryStore inner) : IOciRepositoryStore
+{
+    public Func<CancellationToken, Task>? OnBlobDownload { get; set; }
+
+    public int BlobDownloads => _blobDownloads;
+
+    private int _blobDownloads;
+
+    public string Name => inner.Name;
+
+    public Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken) => inner.ListTagsAsync(cancellationToken);
+
+    public int Resolves => _resolves;
+
+    private int _resolves;
+
+    public Task<Descriptor> ResolveAsync(string reference, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _resolves);
+        return inner.ResolveAsync(reference, cancellationToken);
+    }
+
+    public Task<byte[]> FetchManifestAsync(Descriptor descriptor, CancellationToken cancellationToken) => inner.FetchManifestAsync(descriptor, cancellationToken);
+
+    public Task<Descriptor> PushManifestAsync(ReadOnlyMemory<byte> content, string mediaType, string? tag, CancellationToken cancellationToken) =>
+        inner.PushManifestAsync(content, mediaType, tag, cancellationToken);
+
+    public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken) => inner.BlobExistsAsync(descriptor, cancellationToken);
+
+    public Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken) =>
+        inner.FetchBlobAsync(descriptor, destination, cancellationToken);
+
+    public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _blobDownloads);
+        if (OnBlobDownload is not null) await OnBlobDownload(cancellationToken);
+        await inner.FetchBlobToFileAsync(descriptor, path, cancellationToken);
+    }
+
+    public Task<BlobPushResult> PushBlobAsync(Descriptor descriptor, Stream content, CancellationToken cancellationToken) =>
+        inner.PushBlobAsync(descriptor, content, cancellationToken);
+}
