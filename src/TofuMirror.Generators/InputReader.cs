@@ -14,6 +14,10 @@ public static class InputReader
 {
     /// <summary>The additional-file metadata that names a file's module.</summary>
     public const string ModuleMetadata = "build_metadata.AdditionalFiles.TofuModule";
+    /// <summary>The additional-file metadata that marks the restore manifest (<c>true</c>).</summary>
+    public const string ManifestMetadata = "build_metadata.AdditionalFiles.TofuRestoreManifest";
+    /// <summary>The restore manifest's file name, recognised also without <see cref="ManifestMetadata"/>.</summary>
+    public const string ManifestFileName = "tofu-providers.json";
     /// <summary>The build property listing the platforms (<c>os_arch</c>, separated by <c>;</c> or <c>,</c>).</summary>
     public const string PlatformsProperty = "build_property.TofuPlatforms";
     /// <summary>The build property naming the namespace of the generated types.</summary>
@@ -28,6 +32,14 @@ public static class InputReader
         var text = file.GetText(cancellationToken)?.ToString() ?? "";
         return new ModuleFile(module.Trim(), file.Path, kind, text);
     }
+
+    public static bool IsRestoreManifest(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+        string.Equals(System.IO.Path.GetFileName(file.Path), ManifestFileName, System.StringComparison.OrdinalIgnoreCase)
+        || (options.GetOptions(file).TryGetValue(ManifestMetadata, out var flag)
+            && string.Equals(flag?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+
+    public static RestoreManifest ReadManifest(AdditionalText file, CancellationToken cancellationToken) =>
+        Parsing.RestoreManifestParser.Parse(file.GetText(cancellationToken)?.ToString() ?? "", file.Path);
 
     public static ImmutableArray<ModuleInput> GroupModules(ImmutableArray<ModuleFile> files, CancellationToken cancellationToken) =>
         files

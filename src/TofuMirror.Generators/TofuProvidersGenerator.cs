@@ -32,6 +32,14 @@ public sealed class TofuProvidersGenerator : IIncrementalGenerator
             .Select((pair, _) => InputReader.ReadOptions(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Options);
 
+        var manifest = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(pair => InputReader.IsRestoreManifest(pair.Left, pair.Right))
+            .Select((pair, ct) => InputReader.ReadManifest(pair.Left, ct))
+            .Collect()
+            .Select((list, _) => RestoreManifestParser.Merge(list))
+            .WithTrackingName(TrackingNames.Manifest);
+
         var specs = analyses
             .Select((analysis, _) => analysis.Spec)
             .WithTrackingName(TrackingNames.Specs);
@@ -43,8 +51,11 @@ public sealed class TofuProvidersGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(options, static (spc, o) =>
             spc.AddSource(DescriptorTypeEmitter.HintName, DescriptorTypeEmitter.Emit(o)));
 
-        context.RegisterSourceOutput(specs.Combine(options), static (spc, pair) =>
-            spc.AddSource(ModuleEmitter.HintName(pair.Left), ModuleEmitter.Emit(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(specs.Combine(options).Combine(manifest), static (spc, inputs) =>
+        {
+            var ((spec, generatorOptions), restored) = inputs;
+            spc.AddSource(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(spec, generatorOptions, restored));
+        });
 
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>
         {

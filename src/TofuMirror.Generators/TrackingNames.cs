@@ -13,6 +13,8 @@ public static class TrackingNames
     public const string Specs = "TofuSpecs";
     /// <summary>The diagnostics to report, with locations.</summary>
     public const string Diagnostics = "TofuDiagnostics";
+    /// <summary>The restore manifest (merged; empty when absent).</summary>
+    public const string Manifest = "TofuManifest";
     /// <summary>Build properties and language options.</summary>
     public const string Options = "TofuOptions";
 }

@@ -14,7 +14,7 @@ public sealed class IncrementalTests
     private static readonly string[] Stages =
     {
         TrackingNames.Files, TrackingNames.Modules, TrackingNames.Analysis, TrackingNames.Specs,
-        TrackingNames.Diagnostics, TrackingNames.Options,
+        TrackingNames.Diagnostics, TrackingNames.Options, TrackingNames.Manifest,
     };
 
     private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string stage) =>
@@ -33,7 +33,7 @@ public sealed class IncrementalTests
     [TestMethod]
     public void EditingUnrelatedCSharp_LeavesEveryStageCached()
     {
-        var (driver, compilation, _) = FirstRun(Samples.Module());
+        var (driver, compilation, _) = FirstRun(Samples.ModuleWithManifest());
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { internal static class Other { } }",
             new CSharpParseOptions(LanguageVersion.Latest), path: "/app/Other.cs"));
 
@@ -79,5 +79,20 @@ public sealed class IncrementalTests
         CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.Diagnostics).ToArray());
         var diagnostic = driver.GetRunResult().Diagnostics.Single();
         Assert.AreEqual(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [TestMethod]
+    public void EditingTheManifest_RegeneratesCodeWithoutReparsingHcl()
+    {
+        var (driver, compilation, texts) = FirstRun(Samples.ModuleWithManifest());
+        var oldText = texts.Single(t => t.Path == Samples.ManifestPath);
+
+        driver = driver.ReplaceAdditionalText(oldText, new GeneratorHarness.InMemoryText(Samples.ManifestPath,
+            Samples.Manifest.Replace("sha256:2222", "sha256:9999")));
+        driver = driver.RunGenerators(compilation);
+
+        CollectionAssert.Contains(Reasons(driver, TrackingNames.Manifest).ToList(), IncrementalStepRunReason.Modified);
+        Assert.IsTrue(Reasons(driver, TrackingNames.Analysis).All(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        StringAssert.Contains(GeneratorHarness.Generated(driver, "TofuProviders.Infra.g.cs"), "sha256:9999");
     }
 }

@@ -36,9 +36,13 @@ namespace {{options.Namespace}}
         /// <param name="constraints">The normalized constraints recorded in the lock file, or null when none are recorded.</param>
         /// <param name="hashes">The recorded package hashes.</param>
         /// <param name="platforms">The platforms the project targets (<c>TofuPlatforms</c>).</param>
+        /// <param name="repository">The OCI repository the provider was restored from, or null when unknown.</param>
+        /// <param name="tag">The OCI tag of the version, or null when unknown.</param>
         /// <param name="indexDigest">The OCI digest of the provider's index, or null when unknown.</param>
+        /// <param name="packages">The restored platform packages (empty when unknown).</param>
         public TofuProviderDescriptor(string source, string hostname, string @namespace, string type, string version,
-            string{{q}} constraints, string[] hashes, string[] platforms, string{{q}} indexDigest)
+            string{{q}} constraints, string[] hashes, string[] platforms, string{{q}} repository, string{{q}} tag, string{{q}} indexDigest,
+            TofuProviderPackage[] packages)
         {
             Source = source;
             Hostname = hostname;
@@ -57,7 +61,10 @@ namespace {{options.Namespace}}
             H1Hashes = h1.AsReadOnly();
             ZipHashes = zh.AsReadOnly();
             Platforms = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(platforms);
+            Repository = repository;
+            Tag = tag;
             IndexDigest = indexDigest;
+            Packages = new global::System.Collections.ObjectModel.ReadOnlyCollection<TofuProviderPackage>(packages);
         }
 
         /// <summary>The normalized source address, like <c>registry.opentofu.org/hashicorp/aws</c>.</summary>
@@ -90,13 +97,34 @@ namespace {{options.Namespace}}
         /// <summary>The platforms the project targets, from the <c>TofuPlatforms</c> build property (<c>os_arch</c>).</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Platforms { get; }
 
+        /// <summary>The OCI repository the build restored this provider from, or null when unknown (no restore manifest at build time).</summary>
+        public string{{q}} Repository { get; }
+
+        /// <summary>The OCI tag of <see cref="Version"/> in <see cref="Repository"/>, or null when unknown.</summary>
+        public string{{q}} Tag { get; }
+
         /// <summary>The OCI digest of the provider's index in the mirror, or null when unknown (no restore manifest at build time).</summary>
         public string{{q}} IndexDigest { get; }
+
+        /// <summary>The platform packages the build restored, in platform order; empty when unknown.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<TofuProviderPackage> Packages { get; }
 
         /// <summary>True when the OCI digests are known.</summary>
         public bool DigestsKnown
         {
             get { return IndexDigest != null; }
+        }
+
+        /// <summary>The restored package for <paramref name="platform"/>, or null when none is known.</summary>
+        /// <param name="platform">A platform like <c>linux_amd64</c>.</param>
+        /// <returns>The package, or null.</returns>
+        public TofuProviderPackage{{q}} FindPackage(string platform)
+        {
+            foreach (var package in Packages)
+            {
+                if (string.Equals(package.Platform, platform, global::System.StringComparison.Ordinal)) return package;
+            }
+            return null;
         }
 
         /// <summary>
@@ -115,6 +143,38 @@ namespace {{options.Namespace}}
         public override string ToString()
         {
             return Source + " " + Version;
+        }
+    }
+
+    /// <summary>One platform's package of a provider as the build restored it: its OCI manifest and zip layer digests.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TofuMirror.Generators", "1.0")]
+    internal sealed class TofuProviderPackage
+    {
+        /// <summary>Creates a package description. Generated code calls this.</summary>
+        /// <param name="platform">The platform, like <c>linux_amd64</c>.</param>
+        /// <param name="manifestDigest">The digest of the platform's OCI manifest, or null when unknown.</param>
+        /// <param name="layerDigest">The digest of the zip layer, or null when unknown.</param>
+        public TofuProviderPackage(string platform, string{{q}} manifestDigest, string{{q}} layerDigest)
+        {
+            Platform = platform;
+            ManifestDigest = manifestDigest;
+            LayerDigest = layerDigest;
+        }
+
+        /// <summary>The platform, like <c>linux_amd64</c>.</summary>
+        public string Platform { get; }
+
+        /// <summary>The digest of the platform's OCI manifest, or null when unknown.</summary>
+        public string{{q}} ManifestDigest { get; }
+
+        /// <summary>The digest of the zip layer (the SHA-256 that the <c>zh:</c> hash also records), or null when unknown.</summary>
+        public string{{q}} LayerDigest { get; }
+
+        /// <summary>The platform and manifest digest.</summary>
+        /// <returns>Text for logs.</returns>
+        public override string ToString()
+        {
+            return Platform + " " + (ManifestDigest ?? "(digest unknown)");
         }
     }
 }

@@ -11,8 +11,11 @@ public sealed record ProviderSpec(
     string? Constraints,
     EquatableArray<string> Hashes);
 
-/// <summary>One module's generated class: its module name, class name and locked providers in address order.</summary>
-public sealed record ModuleSpec(string ModuleName, string ClassName, EquatableArray<ProviderSpec> Providers);
+/// <summary>
+/// One module's generated class: its module name, class name, folder (forward slashes, to find its packages in the
+/// restore manifest) and locked providers in address order.
+/// </summary>
+public sealed record ModuleSpec(string ModuleName, string ClassName, string Directory, EquatableArray<ProviderSpec> Providers);
 
 /// <summary>What parsing a module produced: the spec to emit and, separately, the diagnostics to report.</summary>
 public sealed record ModuleAnalysis(ModuleSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics);

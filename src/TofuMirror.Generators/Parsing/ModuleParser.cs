@@ -54,10 +54,11 @@ public static class ModuleParser
         }
         cancellationToken.ThrowIfCancellationRequested();
 
-        return new ModuleAnalysis(BuildSpec(module.Name, lockFile), diagnostics.ToEquatableArray());
+        var directory = System.IO.Path.GetDirectoryName(lockFiles.Count > 0 ? lockPath : module.Files[0].Path) ?? "";
+        return new ModuleAnalysis(BuildSpec(module.Name, RestoreManifestParser.NormalizeDirectory(directory), lockFile), diagnostics.ToEquatableArray());
     }
 
-    private static ModuleSpec BuildSpec(string moduleName, LockFile lockFile)
+    private static ModuleSpec BuildSpec(string moduleName, string directory, LockFile lockFile)
     {
         var providers = lockFile.Providers;
         var names = IdentifierNames.ForProviders(
@@ -71,7 +72,7 @@ public static class ModuleParser
             p.Version.ToString(),
             p.Constraints?.ToNormalizedString(),
             p.Hashes.Select(h => h.ToString()).ToEquatableArray()));
-        return new ModuleSpec(moduleName, IdentifierNames.ToPascalCase(moduleName), specs.ToEquatableArray());
+        return new ModuleSpec(moduleName, IdentifierNames.ToPascalCase(moduleName), directory, specs.ToEquatableArray());
     }
 
     private static string LockDiagnosticCode(Diagnostic diagnostic) =>

@@ -19,9 +19,13 @@ namespace TofuMirror.Generated
         /// <param name="constraints">The normalized constraints recorded in the lock file, or null when none are recorded.</param>
         /// <param name="hashes">The recorded package hashes.</param>
         /// <param name="platforms">The platforms the project targets (<c>TofuPlatforms</c>).</param>
+        /// <param name="repository">The OCI repository the provider was restored from, or null when unknown.</param>
+        /// <param name="tag">The OCI tag of the version, or null when unknown.</param>
         /// <param name="indexDigest">The OCI digest of the provider's index, or null when unknown.</param>
+        /// <param name="packages">The restored platform packages (empty when unknown).</param>
         public TofuProviderDescriptor(string source, string hostname, string @namespace, string type, string version,
-            string? constraints, string[] hashes, string[] platforms, string? indexDigest)
+            string? constraints, string[] hashes, string[] platforms, string? repository, string? tag, string? indexDigest,
+            TofuProviderPackage[] packages)
         {
             Source = source;
             Hostname = hostname;
@@ -40,7 +44,10 @@ namespace TofuMirror.Generated
             H1Hashes = h1.AsReadOnly();
             ZipHashes = zh.AsReadOnly();
             Platforms = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(platforms);
+            Repository = repository;
+            Tag = tag;
             IndexDigest = indexDigest;
+            Packages = new global::System.Collections.ObjectModel.ReadOnlyCollection<TofuProviderPackage>(packages);
         }
 
         /// <summary>The normalized source address, like <c>registry.opentofu.org/hashicorp/aws</c>.</summary>
@@ -73,13 +80,34 @@ namespace TofuMirror.Generated
         /// <summary>The platforms the project targets, from the <c>TofuPlatforms</c> build property (<c>os_arch</c>).</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Platforms { get; }
 
+        /// <summary>The OCI repository the build restored this provider from, or null when unknown (no restore manifest at build time).</summary>
+        public string? Repository { get; }
+
+        /// <summary>The OCI tag of <see cref="Version"/> in <see cref="Repository"/>, or null when unknown.</summary>
+        public string? Tag { get; }
+
         /// <summary>The OCI digest of the provider's index in the mirror, or null when unknown (no restore manifest at build time).</summary>
         public string? IndexDigest { get; }
+
+        /// <summary>The platform packages the build restored, in platform order; empty when unknown.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<TofuProviderPackage> Packages { get; }
 
         /// <summary>True when the OCI digests are known.</summary>
         public bool DigestsKnown
         {
             get { return IndexDigest != null; }
+        }
+
+        /// <summary>The restored package for <paramref name="platform"/>, or null when none is known.</summary>
+        /// <param name="platform">A platform like <c>linux_amd64</c>.</param>
+        /// <returns>The package, or null.</returns>
+        public TofuProviderPackage? FindPackage(string platform)
+        {
+            foreach (var package in Packages)
+            {
+                if (string.Equals(package.Platform, platform, global::System.StringComparison.Ordinal)) return package;
+            }
+            return null;
         }
 
         /// <summary>
@@ -98,6 +126,38 @@ namespace TofuMirror.Generated
         public override string ToString()
         {
             return Source + " " + Version;
+        }
+    }
+
+    /// <summary>One platform's package of a provider as the build restored it: its OCI manifest and zip layer digests.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("TofuMirror.Generators", "1.0")]
+    internal sealed class TofuProviderPackage
+    {
+        /// <summary>Creates a package description. Generated code calls this.</summary>
+        /// <param name="platform">The platform, like <c>linux_amd64</c>.</param>
+        /// <param name="manifestDigest">The digest of the platform's OCI manifest, or null when unknown.</param>
+        /// <param name="layerDigest">The digest of the zip layer, or null when unknown.</param>
+        public TofuProviderPackage(string platform, string? manifestDigest, string? layerDigest)
+        {
+            Platform = platform;
+            ManifestDigest = manifestDigest;
+            LayerDigest = layerDigest;
+        }
+
+        /// <summary>The platform, like <c>linux_amd64</c>.</summary>
+        public string Platform { get; }
+
+        /// <summary>The digest of the platform's OCI manifest, or null when unknown.</summary>
+        public string? ManifestDigest { get; }
+
+        /// <summary>The digest of the zip layer (the SHA-256 that the <c>zh:</c> hash also records), or null when unknown.</summary>
+        public string? LayerDigest { get; }
+
+        /// <summary>The platform and manifest digest.</summary>
+        /// <returns>Text for logs.</returns>
+        public override string ToString()
+        {
+            return Platform + " " + (ManifestDigest ?? "(digest unknown)");
         }
     }
 }

@@ -12,6 +12,12 @@ namespace TofuMirror.Generated
             /// <summary>The module's name (its <c>TofuModule</c> metadata).</summary>
             public const string ModuleName = "infra";
 
+            /// <summary>The CLI configuration (<c>tofu.rc</c>) the build wrote for the restored providers, or null when unknown.</summary>
+            public static string CliConfigPath { get; } = null;
+
+            /// <summary>The folder the build restored the providers into (a filesystem mirror), or null when unknown.</summary>
+            public static string ProvidersDirectory { get; } = null;
+
             /// <summary><c>example.com/tofumirror/echo-server</c> 0.2.0.</summary>
             public static TofuProviderDescriptor TofumirrorEchoServer { get; } = new TofuProviderDescriptor(
                 "example.com/tofumirror/echo-server",
@@ -22,7 +28,10 @@ namespace TofuMirror.Generated
                 null,
                 new string[] { "h1:BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB=" },
                 new string[] { "linux_amd64", "darwin_arm64" },
-                null);
+                null,
+                null,
+                null,
+                new TofuProviderPackage[0]);
 
             /// <summary><c>registry.opentofu.org/hashicorp/aws</c> 5.31.0, locked under <c>~&gt; 5.0</c>.</summary>
             public static TofuProviderDescriptor HashicorpAws { get; } = new TofuProviderDescriptor(
@@ -34,7 +43,10 @@ namespace TofuMirror.Generated
                 "~> 5.0",
                 new string[] { "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "zh:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" },
                 new string[] { "linux_amd64", "darwin_arm64" },
-                null);
+                null,
+                null,
+                null,
+                new TofuProviderPackage[0]);
 
             /// <summary>Every locked provider of the module, in address order.</summary>
             public static global::System.Collections.Generic.IReadOnlyList<TofuProviderDescriptor> All { get; } =

@@ -1,0 +1,22 @@
+namespace TofuMirror.Generators.Model;
+
+/// <summary>One restored package (provider, version, platform) from the restore manifest, with its OCI coordinates.</summary>
+public sealed record ManifestPackage(
+    string ModuleDirectory,
+    string Provider,
+    string Version,
+    string Platform,
+    string? Repository,
+    string? Tag,
+    string? IndexDigest,
+    string? ManifestDigest,
+    string? LayerDigest);
+
+/// <summary>
+/// What the build's restore target recorded (<c>tofu-providers.json</c>): where it restored to, the CLI configuration
+/// it wrote and every package. <see cref="Empty"/> when the manifest is absent (restore disabled, design-time build).
+/// </summary>
+public sealed record RestoreManifest(string? OutputDirectory, string? CliConfigPath, EquatableArray<ManifestPackage> Packages)
+{
+    public static RestoreManifest Empty { get; } = new(null, null, EquatableArray<ManifestPackage>.Empty);
+}
