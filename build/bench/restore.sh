@@ -38,7 +38,7 @@ for platform in "${platforms[@]:0:$count}"; do
   head -c "$((size_mb * 1024 * 1024))" /dev/urandom > "$src/$platform/terraform-provider-big_v1.0.0"
   args+=(--platform "$platform")
 done
-template="127.0.0.1:$port/providers/\${namespace}/\${type}"
+template="127.0.0.1:$port/providers/\${hostname}/\${namespace}/\${type}"
 "${tool[@]}" push --repository-template "$template" "$work/src" >/dev/null 2>&1
 
 mkdir -p "$work/module"
@@ -61,15 +61,15 @@ done
 rss_mb=$(( $(cat "$work/rss") / 1024 ))
 
 # Baseline: the same blobs with 4 parallel curl + sha256sum + unzip (best of 3).
-digests=$(curl -s "http://127.0.0.1:$port/v2/providers/bench/big/manifests/1.0.0" -H 'Accept: application/vnd.oci.image.index.v1+json' \
+digests=$(curl -s "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/big/manifests/1.0.0" -H 'Accept: application/vnd.oci.image.index.v1+json' \
   | python3 -c 'import json,sys; print("\n".join(m["digest"] for m in json.load(sys.stdin)["manifests"]))' \
   | while read -r manifest; do
-      curl -s "http://127.0.0.1:$port/v2/providers/bench/big/manifests/$manifest" -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+      curl -s "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/big/manifests/$manifest" -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
         | python3 -c 'import json,sys; print(json.load(sys.stdin)["layers"][0]["digest"])'
     done)
 fetch_one() { # digest
   local d=$1 f="$work/base/${1#sha256:}.zip"
-  curl -s -o "$f" "http://127.0.0.1:$port/v2/providers/bench/big/blobs/$d"
+  curl -s -o "$f" "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/big/blobs/$d"
   echo "${d#sha256:}  $f" | sha256sum -c --quiet - && unzip -q -o "$f" -d "$work/base/${d#sha256:}"
 }
 best_base=999
