@@ -1,0 +1,158 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Build.Tasks;
+using TofuMirror.Testing;
+
+namespace TofuMirror.Build.Tests;
+
+/// <summary>The task in-process, with a fake build engine, restoring the sample module from the sample OCI-layout mirror.</summary>
+[TestClass]
+public sealed class TofuRestoreProvidersTests
+{
+    private static string SampleMirrorTemplate =>
+        "oci-layout:" + Path.Combine(RepoPaths.Root, "samples", "oci-mirror").Replace('\\', '/') + "/${hostname}/${namespace}/${type}";
+
+    private static (TofuRestoreProviders Task, FakeBuildEngine Engine) CreateTask(TempFolder temp, string moduleDirectory)
+    {
+        var engine = new FakeBuildEngine();
+        var task = new TofuRestoreProviders
+        {
+            BuildEngine = engine,
+            Modules = [new TaskItem(moduleDirectory)],
+            BaseDirectory = temp.Path,
+            RepositoryTemplate = SampleMirrorTemplate,
+            Platforms = "linux_amd64;darwin_arm64",
+            OutputPath = "out/",
+            CachePath = temp.Combine("cache"),
+        };
+        return (task, engine);
+    }
+
+    private static string CopySampleModule(TempFolder temp)
+    {
+        var module = temp.Combine("infra");
+        Directory.CreateDirectory(module);
+        foreach (var name in new[] { "main.tf", ".terraform.lock.hcl" })
+            File.Copy(Path.Combine(RepoPaths.Root, "samples", "infra", name), Path.Combine(module, name));
+        return module;
+    }
+
+    [TestMethod]
+    public void Restores_every_locked_provider_and_platform_and_writes_tofu_rc_and_manifest()
+    {
+        using var temp = new TempFolder("tofu-task");
+        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+
+        Assert.IsTrue(task.Execute(), engine.Transcript());
+
+        Assert.AreEqual(temp.Combine("out", "tofu.rc"), task.CliConfigPath);
+        StringAssert.Contains(File.ReadAllText(task.CliConfigPath!), "filesystem_mirror");
+        var folders = task.RestoredFolders.Select(f => f.ItemSpec).ToList();
+        Assert.AreEqual(4, folders.Count, string.Join("\n", folders)); // 2 providers x 2 platforms
+        Assert.IsTrue(folders.All(Directory.Exists));
+        CollectionAssert.Contains(folders, temp.Combine("out", "registry.opentofu.org", "tofumirror", "demo", "1.1.0", "darwin_arm64"));
+        var demo = task.RestoredFolders.First(f => f.GetMetadata("Provider") == "registry.opentofu.org/tofumirror/demo" && f.GetMetadata("Platform") == "linux_amd64");
+        Assert.AreEqual("1.1.0", demo.GetMetadata("Version"));
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(task.ManifestPath!));
+        Assert.AreEqual(1, manifest.RootElement.GetProperty("formatVersion").GetInt32());
+        var packages = manifest.RootElement.GetProperty("packages").EnumerateArray().ToList();
+        Assert.AreEqual(4, packages.Count);
+        foreach (var package in packages)
+        {
+            var zh = package.GetProperty("zh").GetString()!;
+            Assert.AreEqual("sha256:" + zh.Substring(3), package.GetProperty("layerDigest").GetString());
+            StringAssert.StartsWith(package.GetProperty("indexDigest").GetString(), "sha256:");
+            StringAssert.StartsWith(package.GetProperty("manifestDigest").GetString(), "sha256:");
+            StringAssert.StartsWith(package.GetProperty("repository").GetString(), "oci-layout:");
+            Assert.AreEqual(package.GetProperty("version").GetString(), package.GetProperty("tag").GetString());
+            Assert.IsTrue(package.GetProperty("size").GetInt64() > 0);
+            Assert.IsTrue(Directory.Exists(package.GetProperty("path").GetString()));
+        }
+    }
+
+    [TestMethod]
+    public void A_second_run_reports_the_same_manifest_from_the_install_stamps()
+    {
+        using var temp = new TempFolder("tofu-task");
+        var module = CopySampleModule(temp);
+        var (first, firstEngine) = CreateTask(temp, module);
+        Assert.IsTrue(first.Execute(), firstEngine.Transcript());
+        var manifest = File.ReadAllText(first.ManifestPath!);
+
+        // Offline: up-to-date packages need no mirror, so the second run proves nothing was fetched.
+        var (second, secondEngine) = CreateTask(temp, module);
+        second.Offline = true;
+        Assert.IsTrue(second.Execute(), secondEngine.Transcript());
+        Assert.AreEqual(manifest, File.ReadAllText(second.ManifestPath!));
+        Assert.AreEqual(4, second.RestoredFolders.Length);
+    }
+
+    [TestMethod]
+    public void Offline_with_nothing_installed_fails_with_a_coded_error_at_the_lock_file()
+    {
+        using var temp = new TempFolder("tofu-task");
+        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        task.Offline = true;
+
+        Assert.IsFalse(task.Execute());
+        Assert.IsTrue(engine.Errors.Count > 0);
+        Assert.IsTrue(engine.Errors.All(e => e.Code == "TOFU0100"), engine.Transcript());
+        Assert.IsTrue(engine.Errors.All(e => e.File.EndsWith(".terraform.lock.hcl") && e.LineNumber > 0), engine.Transcript());
+        StringAssert.Contains(engine.Errors[0].Message, "TofuOffline");
+    }
+
+    [TestMethod]
+    public void A_broken_lock_file_fails_with_TOFU0002_at_its_line_and_column()
+    {
+        using var temp = new TempFolder("tofu-task");
+        var module = CopySampleModule(temp);
+        var lockFile = Path.Combine(module, ".terraform.lock.hcl");
+        var lines = File.ReadAllLines(lockFile);
+        var line = System.Array.FindIndex(lines, l => l.Contains("version     = \"0.2.0\""));
+        Assert.IsTrue(line >= 0, "the sample lock file changed");
+        lines[line] = lines[line].Replace("\"0.2.0\"", "\"zero\"");
+        File.WriteAllLines(lockFile, lines);
+        var (task, engine) = CreateTask(temp, module);
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.FirstOrDefault(e => e.Code == "TOFU0002");
+        Assert.IsNotNull(error, engine.Transcript());
+        Assert.AreEqual(lockFile, error.File);
+        Assert.AreEqual(line + 1, error.LineNumber);
+        Assert.AreEqual(lines[line].IndexOf('"') + 1, error.ColumnNumber);
+        Assert.IsNull(task.CliConfigPath, "nothing is reported as restored after an error");
+        Assert.IsFalse(File.Exists(temp.Combine("out", "tofu-providers.json")));
+    }
+
+    [TestMethod]
+    public void A_missing_module_folder_and_a_bad_platform_are_coded_errors()
+    {
+        using var temp = new TempFolder("tofu-task");
+        var (task, engine) = CreateTask(temp, "no-such-module");
+        task.Modules = [new TaskItem("no-such-module"), new TaskItem(CopySampleModule(temp), new System.Collections.Hashtable { ["Platforms"] = "linux-amd64" })];
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0009" && e.File == temp.Combine("no-such-module")), engine.Transcript());
+        Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0105" && (e.Message ?? "").Contains("linux-amd64")), engine.Transcript());
+    }
+
+    [TestMethod]
+    public void An_unusable_repository_template_is_a_TOFU0003_error()
+    {
+        using var temp = new TempFolder("tofu-task");
+        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        task.RepositoryTemplate = "example.com/providers/${type}"; // no ${namespace}: ambiguous
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.IsTrue(engine.Errors.Count > 0);
+        Assert.IsTrue(engine.Errors.All(e => e.Code == "TOFU0003"), engine.Transcript());
+    }
+}
