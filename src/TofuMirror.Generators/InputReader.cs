@@ -41,12 +41,17 @@ public static class InputReader
     public static RestoreManifest ReadManifest(AdditionalText file, CancellationToken cancellationToken) =>
         Parsing.RestoreManifestParser.Parse(file.GetText(cancellationToken)?.ToString() ?? "", file.Path);
 
-    public static ImmutableArray<ModuleInput> GroupModules(ImmutableArray<ModuleFile> files, CancellationToken cancellationToken) =>
-        files
+    public static ImmutableArray<ModuleInput> GroupModules(ImmutableArray<ModuleFile> files, CancellationToken cancellationToken)
+    {
+        var groups = files
             .GroupBy(f => f.Module, System.StringComparer.Ordinal)
             .OrderBy(g => g.Key, System.StringComparer.Ordinal)
-            .Select(g => new ModuleInput(g.Key, g.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray()))
+            .ToList();
+        var classNames = Parsing.IdentifierNames.ForModules(groups.Select(g => g.Key).ToList());
+        return groups
+            .Select((g, i) => new ModuleInput(g.Key, classNames[i], g.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray()))
             .ToImmutableArray();
+    }
 
     public static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider options, ParseOptions parseOptions)
     {

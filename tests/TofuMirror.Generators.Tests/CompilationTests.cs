@@ -93,4 +93,40 @@ public sealed class CompilationTests
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
     }
+
+    [TestMethod]
+    public void CollidingNames_StillCompileWithoutWarnings()
+    {
+        const string lockFile = """
+            provider "registry.opentofu.org/get/type" {
+              version = "1.0.0"
+            }
+
+            provider "registry.opentofu.org/hashicorp/aws" {
+              version = "1.0.0"
+            }
+
+            provider "example.com/hashicorp/aws" {
+              version = "2.0.0"
+            }
+            """;
+        var files = new[]
+        {
+            new TestFile("/repo/a/.terraform.lock.hcl", lockFile, "hashicorp-aws"),
+            new TestFile("/repo/b/.terraform.lock.hcl", lockFile, "HashicorpAws"),
+            new TestFile("/repo/c/.terraform.lock.hcl", lockFile, "tofu providers"),
+        };
+
+        var (driver, output, _) = GeneratorHarness.Run(files);
+
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+        CollectionAssert.AreEquivalent(
+            new[] { "TofuProviderDescriptor.g.cs", "TofuProviders.HashicorpAws.g.cs", "TofuProviders.HashicorpAws2.g.cs", "TofuProviders.TofuProviders2.g.cs" },
+            driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName).ToArray());
+        var generated = GeneratorHarness.Generated(driver, "TofuProviders.HashicorpAws.g.cs");
+        StringAssert.Contains(generated, "TofuProviderDescriptor GetType2 {");
+        StringAssert.Contains(generated, "TofuProviderDescriptor RegistryOpentofuOrgHashicorpAws {");
+        StringAssert.Contains(generated, "TofuProviderDescriptor ExampleComHashicorpAws {");
+    }
 }

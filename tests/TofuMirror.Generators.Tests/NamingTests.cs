@@ -49,4 +49,12 @@ public sealed class NamingTests
         Assert.AreNotEqual(a, c);
         Assert.AreEqual(default(EquatableArray<string>), EquatableArray<string>.Empty);
     }
+
+    [TestMethod]
+    public void ForModules_KeepsClassNamesUnique()
+    {
+        var names = IdentifierNames.ForModules(new[] { "infra", "Infra", "tofu-providers", "equals" });
+
+        CollectionAssert.AreEqual(new[] { "Infra", "Infra2", "TofuProviders2", "Equals2" }, new List<string>(names));
+    }
 }

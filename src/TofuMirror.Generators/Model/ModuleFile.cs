@@ -29,5 +29,5 @@ public sealed record ModuleFile(string Module, string Path, ModuleFileKind Kind,
     }
 }
 
-/// <summary>All the files of one module, in path order.</summary>
-public sealed record ModuleInput(string Name, EquatableArray<ModuleFile> Files);
+/// <summary>All the files of one module, in path order, and the class name chosen for it (unique in the project).</summary>
+public sealed record ModuleInput(string Name, string ClassName, EquatableArray<ModuleFile> Files);

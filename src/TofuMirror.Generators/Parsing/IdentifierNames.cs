@@ -7,6 +7,10 @@ namespace TofuMirror.Generators.Parsing;
 /// <summary>Turns module names and provider address parts into C# identifiers (PascalCase, valid, not keywords).</summary>
 public static class IdentifierNames
 {
+    /// <summary>Members every class inherits from <see cref="object"/>: a generated member with such a name would hide one (CS0108).</summary>
+    public static IReadOnlyList<string> ObjectMembers { get; } =
+        new[] { "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize" };
+
     /// <summary><c>terraform-aws</c> → <c>TerraformAws</c>; a leading digit gets an underscore; empty input gives <c>_</c>.</summary>
     public static string ToPascalCase(string text)
     {
@@ -27,6 +31,24 @@ public static class IdentifierNames
         if (builder.Length == 0 || char.IsDigit(builder[0])) builder.Insert(0, '_');
         var name = builder.ToString();
         return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+    }
+
+    /// <summary>
+    /// Class names for modules (in the given order): PascalCase of the name, with a number when two modules give the
+    /// same name or a module would be called like the enclosing <c>TofuProviders</c> class.
+    /// </summary>
+    public static IReadOnlyList<string> ForModules(IReadOnlyList<string> moduleNames)
+    {
+        var used = new HashSet<string>(ObjectMembers, System.StringComparer.Ordinal) { "TofuProviders" };
+        var names = new List<string>(moduleNames.Count);
+        foreach (var moduleName in moduleNames)
+        {
+            var name = ToPascalCase(moduleName);
+            var unique = name;
+            for (var suffix = 2; !used.Add(unique); suffix++) unique = name + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            names.Add(unique);
+        }
+        return names;
     }
 
     /// <summary>Property names for providers: namespace + type, made unique (with the hostname) when two collide.</summary>

@@ -16,7 +16,10 @@ namespace TofuMirror.Generators.Parsing;
 /// </summary>
 public static class ModuleParser
 {
-    private static readonly HashSet<string> ReservedMemberNames = new(System.StringComparer.Ordinal) { "ModuleName", "All" };
+    private static readonly HashSet<string> ReservedMemberNames = new(IdentifierNames.ObjectMembers, System.StringComparer.Ordinal)
+    {
+        "ModuleName", "All", "CliConfigPath", "ProvidersDirectory",
+    };
 
     public static ModuleAnalysis Parse(ModuleInput module, CancellationToken cancellationToken)
     {
@@ -55,14 +58,16 @@ public static class ModuleParser
         cancellationToken.ThrowIfCancellationRequested();
 
         var directory = System.IO.Path.GetDirectoryName(lockFiles.Count > 0 ? lockPath : module.Files[0].Path) ?? "";
-        return new ModuleAnalysis(BuildSpec(module.Name, RestoreManifestParser.NormalizeDirectory(directory), lockFile), diagnostics.ToEquatableArray());
+        return new ModuleAnalysis(BuildSpec(module.Name, module.ClassName, RestoreManifestParser.NormalizeDirectory(directory), lockFile), diagnostics.ToEquatableArray());
     }
 
-    private static ModuleSpec BuildSpec(string moduleName, string directory, LockFile lockFile)
+    private static ModuleSpec BuildSpec(string moduleName, string className, string directory, LockFile lockFile)
     {
         var providers = lockFile.Providers;
+        // A member may not be named like its class (CS0542).
+        var reserved = new HashSet<string>(ReservedMemberNames, System.StringComparer.Ordinal) { className };
         var names = IdentifierNames.ForProviders(
-            providers.Select(p => (p.Address.Hostname, p.Address.Namespace, p.Address.Type)).ToList(), ReservedMemberNames);
+            providers.Select(p => (p.Address.Hostname, p.Address.Namespace, p.Address.Type)).ToList(), reserved);
         var specs = providers.Select((p, i) => new ProviderSpec(
             names[i],
             p.Address.ToString(),
@@ -72,7 +77,7 @@ public static class ModuleParser
             p.Version.ToString(),
             p.Constraints?.ToNormalizedString(),
             p.Hashes.Select(h => h.ToString()).ToEquatableArray()));
-        return new ModuleSpec(moduleName, IdentifierNames.ToPascalCase(moduleName), directory, specs.ToEquatableArray());
+        return new ModuleSpec(moduleName, className, directory, specs.ToEquatableArray());
     }
 
     private static string LockDiagnosticCode(Diagnostic diagnostic) =>
