@@ -100,6 +100,22 @@ public static class PackageHasher
         return PackageHash.Create(PackageHash.SchemeH1, Convert.ToBase64String(summary.GetHashAndReset()));
     }
 
+    /// <summary>The <c>h1:</c> hash from file names and the SHA-256 of each file's content, already computed.</summary>
+    public static PackageHash ComputeH1FromDigests(IReadOnlyDictionary<string, byte[]> sha256ByName)
+    {
+        var sorted = new List<string>(sha256ByName.Keys);
+        sorted.Sort(Utf8Ordinal.Instance);
+        using var summary = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in sorted)
+        {
+            if (name.IndexOf('\n') >= 0)
+                throw new IOException($"Cannot hash the package: the file name \"{name.Replace("\n", "\\n")}\" contains a newline.");
+            var line = Encoding.UTF8.GetBytes(Hex(sha256ByName[name]) + "  " + name + "\n");
+            summary.AppendData(line, 0, line.Length);
+        }
+        return PackageHash.Create(PackageHash.SchemeH1, Convert.ToBase64String(summary.GetHashAndReset()));
+    }
+
     private static void CollectFiles(DirectoryInfo directory, string prefix, Dictionary<string, string> files)
     {
         foreach (var entry in directory.EnumerateFileSystemInfos())

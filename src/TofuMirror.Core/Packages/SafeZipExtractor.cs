@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.Security.Cryptography;
 
 namespace TofuMirror.Core;
 
@@ -24,7 +25,22 @@ public static class SafeZipExtractor
     }
 
     /// <summary>Extracts a zip read from a seekable stream (left open).</summary>
-    public static IReadOnlyList<string> Extract(Stream zipStream, string targetDirectory)
+    public static IReadOnlyList<string> Extract(Stream zipStream, string targetDirectory) =>
+        ExtractCore(zipStream, targetDirectory, digests: null);
+
+    /// <summary>
+    /// Extracts like <see cref="Extract(string, string)"/> and returns the <c>h1:</c> hash of the extracted folder,
+    /// computed while writing (one pass over the data instead of extract-then-rehash).
+    /// </summary>
+    public static PackageHash ExtractAndHash(string zipPath, string targetDirectory)
+    {
+        using var stream = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        var digests = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        ExtractCore(stream, targetDirectory, digests);
+        return PackageHasher.ComputeH1FromDigests(digests);
+    }
+
+    private static IReadOnlyList<string> ExtractCore(Stream zipStream, string targetDirectory, Dictionary<string, byte[]>? digests)
     {
         var root = Path.GetFullPath(targetDirectory);
         using var archive = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
@@ -40,6 +56,7 @@ public static class SafeZipExtractor
 
         Directory.CreateDirectory(root);
         var buffer = new byte[BufferSize];
+        using var fileHash = digests is null ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var extracted = new List<string>(planned.Count);
         foreach (var (entry, name, fullPath) in planned)
         {
@@ -57,8 +74,10 @@ public static class SafeZipExtractor
                 while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
                 {
                     target.Write(buffer, 0, read);
+                    fileHash?.AppendData(buffer, 0, read);
                 }
             }
+            if (digests is not null) digests[name] = fileHash!.GetHashAndReset();
             ApplyExecutableBits(entry, fullPath);
             extracted.Add(name);
         }

@@ -44,13 +44,12 @@ public sealed class PackageInstaller
             {
                 try
                 {
-                    SafeZipExtractor.Extract(zipPath, temp);
+                    h1 = SafeZipExtractor.ExtractAndHash(zipPath, temp);
                 }
                 catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
                 {
                     throw new ProviderFailure(DiagnosticCodes.InvalidPackage, $"the package for {Describe(location)} is not a valid provider zip: {e.Message}", e);
                 }
-                h1 = PackageHasher.ComputeH1FromDirectory(temp);
             }
             else
             {
