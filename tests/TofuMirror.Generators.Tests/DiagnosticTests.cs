@@ -149,4 +149,18 @@ public sealed class DiagnosticTests
         Assert.AreEqual(0, diagnostics.Length);
         Assert.IsFalse(driver.GetRunResult().GeneratedTrees.Any(t => t.FilePath.Contains("TofuProviders.")));
     }
+
+    [TestMethod]
+    public void SecondLockFileInAModule_IsTofu1001_AtItsStart()
+    {
+        var files = Samples.Module().Append(new TestFile("/repo/zzz/.terraform.lock.hcl", Samples.LockFile)).ToArray();
+
+        AssertSingle(Diagnose(files), "TOFU1001", DiagnosticSeverity.Error, "/repo/zzz/.terraform.lock.hcl", 0, 0);
+    }
+
+    [TestMethod]
+    public void LockFileWithoutConfiguration_IsNotChecked()
+    {
+        Assert.AreEqual(0, Diagnose(new TestFile(Samples.LockPath, Samples.LockFile)).Length);
+    }
 }

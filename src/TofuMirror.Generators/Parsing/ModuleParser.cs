@@ -37,6 +37,13 @@ public static class ModuleParser
             lockFile = read.LockFile;
             lockHasErrors = read.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
             diagnostics.AddRange(read.Diagnostics.Select(d => Convert(d, LockDiagnosticCode(d), mapper)));
+            foreach (var extra in lockFiles.Skip(1))
+            {
+                var where = Diagnostic.Error("More than one lock file",
+                    $"Module \"{module.Name}\" already has the lock file {lockPath}; this one is ignored. Give each module folder its own TofuModule name.",
+                    SourceRange.StartOf(extra.Path));
+                diagnostics.Add(Convert(where, GeneratorDiagnosticCodes.LockFileInvalid, mapper));
+            }
         }
         cancellationToken.ThrowIfCancellationRequested();
 
