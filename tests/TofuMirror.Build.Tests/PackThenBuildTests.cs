@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Testing;
+
+namespace TofuMirror.Build.Tests;
+
+/// <summary>
+/// The package as users get it: packed by this project's build into a local feed, referenced by a copy of
+/// samples/app, and run by a real <c>dotnet build</c> with its own package folder (so no stale extraction).
+/// </summary>
+[TestClass]
+public sealed class PackThenBuildTests
+{
+    private const string PackageId = "TofuMirror.Build";
+
+    private static string Feed => Path.Combine(AppContext.BaseDirectory, "tofumirror-feed");
+
+    private sealed class SampleApp : IDisposable
+    {
+        private readonly TempFolder _temp = new("tofu-app");
+        private readonly Dictionary<string, string> _environment;
+
+        public SampleApp()
+        {
+            var package = Directory.Exists(Feed) ? Directory.GetFiles(Feed, PackageId + ".*.nupkg").OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault() : null;
+            if (package is null) Assert.Fail($"No {PackageId} package in {Feed}: the test project's build packs it.");
+            Version = Path.GetFileNameWithoutExtension(package).Substring(PackageId.Length + 1);
+            AppDirectory = _temp.Combine("app");
+            TempFolder.CopyTree(Path.Combine(RepoPaths.Root, "samples", "app"), AppDirectory);
+            File.WriteAllText(Path.Combine(AppDirectory, "nuget.config"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
+                $"    <add key=\"tofumirror-test\" value=\"{Feed}\" />\n  </packageSources>\n</configuration>\n");
+            _environment = new Dictionary<string, string>
+            {
+                ["NUGET_PACKAGES"] = _temp.Combine("packages"),
+                ["TF_CLI_CONFIG_FILE"] = "", // the sample names its mirror; the machine's CLI config plays no part
+            };
+        }
+
+        public string Version { get; }
+        public string AppDirectory { get; }
+        public string ProvidersFolder => Path.Combine(AppDirectory, "obj", "tofu-providers");
+        public string Stamp => Path.Combine(ProvidersFolder, ".tofumirror", "restore.stamp");
+        public string LockFile => Path.Combine(AppDirectory, "infra", ".terraform.lock.hcl");
+
+        public DotnetCli.Result Dotnet(string command, params string[] extra) => DotnetCli.Run(AppDirectory, _environment,
+            [command, "-nologo", "--disable-build-servers", "-v:n",
+             $"-p:TofuMirrorBuildVersion={Version}",
+             $"-p:SampleMirrorRoot={Path.Combine(RepoPaths.Root, "samples", "oci-mirror")}",
+             $"-p:TofuCachePath={_temp.Combine("cache")}",
+             .. extra]);
+
+        public void Dispose() => _temp.Dispose();
+    }
+
+    [TestMethod]
+    public void Build_restores_the_providers_then_a_second_build_skips_the_restore_and_clean_removes_it()
+    {
+        using var app = new SampleApp();
+
+        var first = app.Dotnet("build");
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        StringAssert.Contains(first.Output, "TofuMirror: 2 provider package(s) installed", first.ToString());
+        var rc = Path.Combine(app.ProvidersFolder, "tofu.rc");
+        Assert.IsTrue(File.Exists(rc), first.ToString());
+        StringAssert.Contains(File.ReadAllText(rc), "filesystem_mirror");
+        // One platform (the build machine's) per provider, in the filesystem-mirror layout.
+        Assert.AreEqual(1, Directory.GetDirectories(Path.Combine(app.ProvidersFolder, "registry.opentofu.org", "tofumirror", "demo", "1.1.0")).Length);
+        Assert.AreEqual(1, Directory.GetDirectories(Path.Combine(app.ProvidersFolder, "example.com", "tofumirror", "echo", "0.2.0")).Length);
+        Assert.IsTrue(File.Exists(Path.Combine(app.ProvidersFolder, "tofu-providers.json")));
+        var stampTime = File.GetLastWriteTimeUtc(app.Stamp);
+
+        var second = app.Dotnet("build", "--no-restore");
+        Assert.AreEqual(0, second.ExitCode, second.ToString());
+        Assert.IsFalse(second.Output.Contains("TofuMirror:"), "the restore task ran again:\n" + second);
+        Assert.AreEqual(stampTime, File.GetLastWriteTimeUtc(app.Stamp), "the stamp was rewritten by a no-op build");
+
+        File.SetLastWriteTimeUtc(app.LockFile, DateTime.UtcNow.AddSeconds(2));
+        var third = app.Dotnet("build", "--no-restore");
+        Assert.AreEqual(0, third.ExitCode, third.ToString());
+        StringAssert.Contains(third.Output, "TofuMirror: 0 provider package(s) installed (0 downloaded), 2 up to date.", third.ToString());
+
+        var clean = app.Dotnet("clean");
+        Assert.AreEqual(0, clean.ExitCode, clean.ToString());
+        Assert.IsFalse(Directory.Exists(app.ProvidersFolder), "dotnet clean left the providers folder");
+    }
+
+    [TestMethod]
+    public void A_broken_lock_file_fails_the_build_with_TOFU0002_at_its_line()
+    {
+        using var app = new SampleApp();
+        var lines = File.ReadAllLines(app.LockFile);
+        var line = Array.FindIndex(lines, l => l.Contains("version     = \"1.1.0\""));
+        Assert.IsTrue(line >= 0, "the sample lock file changed");
+        lines[line] = lines[line].Replace("\"1.1.0\"", "\"one\"");
+        File.WriteAllLines(app.LockFile, lines);
+
+        var build = app.Dotnet("build");
+
+        Assert.AreNotEqual(0, build.ExitCode, build.ToString());
+        var column = lines[line].IndexOf('"') + 1;
+        StringAssert.Contains(build.Output, $"{app.LockFile}({line + 1},{column}", build.ToString());
+        StringAssert.Contains(build.Output, "error TOFU0002", build.ToString());
+        Assert.IsFalse(File.Exists(app.Stamp), "a failed restore must not write the stamp");
+    }
+}
