@@ -21,17 +21,20 @@ public sealed record MirrorSourceOptions(string? RepositoryTemplate, string? Cli
 /// <summary>The resolved mirror: where providers come from, and the OCI client that talks to registries.</summary>
 public sealed class MirrorSource : IDisposable
 {
-    private MirrorSource(IProviderStoreResolver? stores, OciClientFactory client, IReadOnlyList<Diagnostic> diagnostics)
+    private readonly Lazy<OciClientFactory> _client;
+
+    private MirrorSource(IProviderStoreResolver? stores, Lazy<OciClientFactory> client, IReadOnlyList<Diagnostic> diagnostics)
     {
         Stores = stores;
-        Client = client;
+        _client = client;
         Diagnostics = diagnostics;
     }
 
     /// <summary>Null when the configuration has errors or no <c>oci_mirror</c> method.</summary>
     public IProviderStoreResolver? Stores { get; }
 
-    public OciClientFactory Client { get; }
+    /// <summary>Created on first use: a restore with everything up to date never builds the HTTP stack.</summary>
+    public OciClientFactory Client => _client.Value;
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
@@ -50,12 +53,12 @@ public sealed class MirrorSource : IDisposable
 
         var policy = OciCredentialsPolicy.Build(config, environment, out var policyDiagnostics);
         diagnostics.AddRange(policyDiagnostics.Select(d => d.Code is null ? d with { Code = DiagnosticCodes.InvalidCliConfig } : d));
-        var client = new OciClientFactory(new OciClientOptions
+        var client = new Lazy<OciClientFactory>(() => new OciClientFactory(new OciClientOptions
         {
             Credentials = new PolicyCredentialProvider(policy, options.LoggerFactory?.CreateLogger<PolicyCredentialProvider>()),
             InsecureHosts = options.InsecureHosts,
             LoggerFactory = options.LoggerFactory,
-        });
+        }));
 
         IProviderStoreResolver? stores = null;
         if (options.RepositoryTemplate is { } template)
@@ -78,7 +81,7 @@ public sealed class MirrorSource : IDisposable
     }
 
     /// <summary>A command-line template is checked exactly like an <c>oci_mirror</c> block with no include patterns.</summary>
-    private static IProviderStoreResolver? FromTemplate(string template, CliConfigEnvironment environment, OciClientFactory client, List<Diagnostic> diagnostics)
+    private static IProviderStoreResolver? FromTemplate(string template, CliConfigEnvironment environment, Lazy<OciClientFactory> client, List<Diagnostic> diagnostics)
     {
         var text = "provider_installation {\n  oci_mirror {\n    repository_template = \"" +
                    template.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"\n  }\n}\n";
@@ -88,5 +91,8 @@ public sealed class MirrorSource : IDisposable
         return config.HasErrors || methods is null ? null : new OciMirrorStoreResolver(methods, client);
     }
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        if (_client.IsValueCreated) _client.Value.Dispose();
+    }
 }

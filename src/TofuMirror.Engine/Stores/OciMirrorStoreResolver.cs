@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -13,10 +14,16 @@ namespace TofuMirror.Engine.Stores;
 public sealed class OciMirrorStoreResolver : IProviderStoreResolver
 {
     private readonly IReadOnlyList<OciMirrorMethod> _methods;
-    private readonly OciClientFactory _client;
+    private readonly Lazy<OciClientFactory> _client;
     private readonly ConcurrentDictionary<string, IOciRepositoryStore> _stores = new();
 
     public OciMirrorStoreResolver(IEnumerable<OciMirrorMethod> methods, OciClientFactory client)
+        : this(methods, new Lazy<OciClientFactory>(client))
+    {
+    }
+
+    /// <summary>With a client made on first use (an up-to-date restore never needs one).</summary>
+    public OciMirrorStoreResolver(IEnumerable<OciMirrorMethod> methods, Lazy<OciClientFactory> client)
     {
         _methods = methods.ToList();
         _client = client;
@@ -32,7 +39,7 @@ public sealed class OciMirrorStoreResolver : IProviderStoreResolver
             if (address.IsRegistryOnly)
                 throw new ProviderFailure(DiagnosticCodes.InvalidCliConfig,
                     $"selecting OCI repository address: invalid repository \"{address}\": the repository_template \"{method.RepositoryTemplate}\" gives a registry without a repository name.");
-            stores.Add(_stores.GetOrAdd(address.ToString(), _ => _client.CreateRepository(address.Registry, address.Repository)));
+            stores.Add(_stores.GetOrAdd(address.ToString(), _ => _client.Value.CreateRepository(address.Registry, address.Repository)));
         }
         return stores;
     }
