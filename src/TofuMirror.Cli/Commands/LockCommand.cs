@@ -1,8 +1,10 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Cli.Output;
+using TofuMirror.Core;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
@@ -28,6 +30,7 @@ internal static partial class LockCommand
         var template = CommonOptions.RepositoryTemplate();
         var config = CommonOptions.CliConfigFile();
         var platforms = CommonOptions.Platforms();
+        platforms.Description = "A platform OS_ARCH to record hashes for; repeat for several. Default: every platform the mirror has for the version.";
         var cache = new Option<string?>("--cache") { Description = "The shared download cache (used only for packages without an h1 annotation). Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
         var insecure = CommonOptions.InsecureRegistries();
         var json = CommonOptions.Json();
@@ -43,7 +46,9 @@ internal static partial class LockCommand
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
         var reporter = new DiagnosticReporter(console);
-        if (!CommonOptions.TryParsePlatforms(options.Platforms, console, out var platforms)) return ExitCodes.UsageError;
+        // No --platform: every platform the mirror has for the chosen version, as OpenTofu records when its registry reports all.
+        IReadOnlyList<Platform> platforms = [];
+        if (options.Platforms.Length > 0 && !CommonOptions.TryParsePlatforms(options.Platforms, console, out platforms)) return ExitCodes.UsageError;
 
         using var mirror = MirrorSource.Load(
             new MirrorSourceOptions(options.Template, options.Config is null ? null : console.FullPath(options.Config), console.CurrentDirectory)

@@ -96,7 +96,10 @@ public sealed class LockJob
             _logger.LogDebug("{Provider}: {Choice} {Version}", address.ForDisplay(), choice, version);
 
             var platforms = new List<LockedPlatform>();
-            foreach (var platform in request.Platforms)
+            var wanted = request.Platforms.Count > 0
+                ? request.Platforms
+                : await MirrorLookup.PlatformsAsync(stores, address, version, cancellationToken).ConfigureAwait(false);
+            foreach (var platform in wanted)
             {
                 current = platform;
                 var location = await MirrorLookup.ResolveAsync(stores, address, version, platform, cancellationToken).ConfigureAwait(false);

@@ -70,4 +70,30 @@ internal static class MirrorLookup
         }
         throw lastFallThrough ?? new ProviderFailure(DiagnosticCodes.ProviderNotInMirror, $"{provider.ForDisplay()} {version} is not in the mirror.");
     }
+
+    /// <summary>Every platform the version's index offers, from the first store that has the version (lock's default).</summary>
+    public static async Task<IReadOnlyList<Platform>> PlatformsAsync(
+        IReadOnlyList<IOciRepositoryStore> stores, ProviderAddress provider, ProviderVersion version, CancellationToken cancellationToken)
+    {
+        ProviderFailure? lastFallThrough = null;
+        foreach (var store in stores)
+        {
+            try
+            {
+                var (_, index) = await ProviderArtifactResolver.ReadIndexAsync(store, version, cancellationToken).ConfigureAwait(false);
+                return index.Manifests
+                    .Where(m => m.ArtifactType == TofuMirror.Oci.Content.MediaTypes.OpenTofuProviderTarget && m.Platform is not null)
+                    .Select(m => Platform.TryParse(m.Platform!.ToString(), out var platform, out _) ? platform : null)
+                    .OfType<Platform>()
+                    .Distinct()
+                    .OrderBy(p => p)
+                    .ToList();
+            }
+            catch (ProviderFailure e) when (e.AllowsFallThrough)
+            {
+                lastFallThrough = e;
+            }
+        }
+        throw lastFallThrough ?? new ProviderFailure(DiagnosticCodes.ProviderNotInMirror, $"{provider.ForDisplay()} {version} is not in the mirror.");
+    }
 }
