@@ -11,3 +11,7 @@ tool=(dotnet "src/TofuMirror.Cli/bin/Release/net8.0/tofu-mirror.dll")
 "${tool[@]}" check --chdir samples/infra
 "${tool[@]}" restore --chdir samples/infra \
   --repository-template 'oci-layout:samples/oci-mirror/${hostname}/${namespace}/${type}' "$@"
+
+echo
+echo "restored into samples/infra/.terraform/providers-mirror:"
+(cd samples/infra/.terraform/providers-mirror && find . -path ./.tofumirror -prune -o -type f -print | sort)
