@@ -89,6 +89,30 @@ public sealed class PackThenBuildTests
     }
 
     [TestMethod]
+    public void Publish_with_TofuCopyProvidersToOutput_carries_the_mirror_folder_and_the_app_finds_tofu_rc()
+    {
+        using var app = new SampleApp();
+        var publishFolder = Path.Combine(app.AppDirectory, "published");
+
+        var publish = app.Dotnet("publish", "-p:TofuCopyProvidersToOutput=true", "-o", publishFolder);
+
+        Assert.AreEqual(0, publish.ExitCode, publish.ToString());
+        var copied = Path.Combine(publishFolder, "tofu-providers");
+        Assert.IsTrue(File.Exists(Path.Combine(copied, "tofu.rc")), publish.ToString());
+        Assert.IsFalse(Directory.Exists(Path.Combine(copied, ".tofumirror")), "the build's private state was published");
+        var echo = Directory.GetDirectories(Path.Combine(copied, "example.com", "tofumirror", "echo", "0.2.0")).Single();
+        var executable = Path.Combine(echo, "terraform-provider-echo_v0.2.0");
+        Assert.IsTrue(File.Exists(executable));
+        if (!OperatingSystem.IsWindows())
+            Assert.IsTrue(File.GetUnixFileMode(executable).HasFlag(UnixFileMode.UserExecute), "the provider lost its executable bit");
+
+        var run = DotnetCli.Run(publishFolder, new Dictionary<string, string>(), "TofuSample.App.dll");
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Output, "TF_CLI_CONFIG_FILE=" + Path.Combine(app.ProvidersFolder, "tofu.rc"), run.ToString());
+        StringAssert.Contains(run.Output, "providers restored", run.ToString());
+    }
+
+    [TestMethod]
     public void A_broken_lock_file_fails_the_build_with_TOFU0002_at_its_line()
     {
         using var app = new SampleApp();
