@@ -122,7 +122,13 @@ public sealed class PackThenBuildTests
         lines[line] = lines[line].Replace("\"1.1.0\"", "\"one\"");
         File.WriteAllLines(app.LockFile, lines);
 
-        var build = app.Dotnet("build");
+        // Design-time builds (the IDE's) never restore, so they do not report the broken lock file either.
+        var designTime = app.Dotnet("build", "-p:DesignTimeBuild=true");
+        Assert.AreEqual(0, designTime.ExitCode, designTime.ToString());
+        Assert.IsFalse(designTime.Output.Contains("TOFU0002"), designTime.ToString());
+        Assert.IsFalse(Directory.Exists(Path.Combine(app.ProvidersFolder, "registry.opentofu.org")), designTime.ToString());
+
+        var build = app.Dotnet("build", "--no-restore");
 
         Assert.AreNotEqual(0, build.ExitCode, build.ToString());
         var column = lines[line].IndexOf('"') + 1;

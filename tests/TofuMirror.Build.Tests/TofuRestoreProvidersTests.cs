@@ -144,6 +144,20 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
+    public void An_unreachable_registry_fails_each_package_with_TOFU0100_at_its_lock_entry()
+    {
+        using var temp = new TempFolder("tofu-task");
+        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        task.RepositoryTemplate = "127.0.0.1:1/${hostname}/${namespace}/${type}"; // loopback, nothing listening
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.AreEqual(4, engine.Errors.Count, engine.Transcript());
+        Assert.IsTrue(engine.Errors.All(e => e.Code == "TOFU0100" && e.File.EndsWith(".terraform.lock.hcl") && e.LineNumber > 0), engine.Transcript());
+        Assert.IsTrue(engine.Errors.All(e => (e.Message ?? "").Contains("127.0.0.1:1")), engine.Transcript());
+    }
+
+    [TestMethod]
     public void An_unusable_repository_template_is_a_TOFU0003_error()
     {
         using var temp = new TempFolder("tofu-task");
