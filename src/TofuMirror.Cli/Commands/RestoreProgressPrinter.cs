@@ -6,20 +6,28 @@ using TofuMirror.Engine.Restore;
 
 namespace TofuMirror.Cli.Commands;
 
-/// <summary>One line per finished package on stderr (and Azure Pipelines progress), then a summary.</summary>
+/// <summary>
+/// One line per finished package on stderr, then a summary. In Azure Pipelines the package lines are folded into a
+/// <c>##[group]</c> and, when the number of packages is known, each finished package reports
+/// <c>##vso[task.setprogress]</c>.
+/// </summary>
 internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
 {
     private readonly CliConsole _console;
     private readonly DiagnosticReporter _reporter;
     private readonly bool _quiet;
     private readonly object _gate = new();
+    private readonly int _total;
     private int _done;
+    private bool _groupOpen;
 
-    public RestoreProgressPrinter(CliConsole console, DiagnosticReporter reporter, bool quiet)
+    // total: how many packages the restore will report (lock entries x platforms); 0 when unknown (no setprogress then).
+    public RestoreProgressPrinter(CliConsole console, DiagnosticReporter reporter, bool quiet, int total = 0)
     {
         _console = console;
         _reporter = reporter;
         _quiet = quiet;
+        _total = total;
     }
 
     public void Report(RestoreItemResult item)
@@ -28,6 +36,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
         if (_quiet) return;
         lock (_gate)
         {
+            if (_console.IsAzurePipelines) ReportToPipeline(done);
             var name = $"{item.Provider.ForDisplay()} {item.Version} ({item.Platform})";
             switch (item.Status)
             {
@@ -45,8 +54,24 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
         }
     }
 
+    private void ReportToPipeline(int done)
+    {
+        if (!_groupOpen)
+        {
+            _console.Error.WriteLine("##[group]tofu-mirror restore: packages");
+            _groupOpen = true;
+        }
+        if (_total > 0)
+            _console.Out.WriteLine(AzurePipelinesCommands.SetProgress(Math.Min(100, done * 100 / _total), "tofu-mirror restore"));
+    }
+
     public void PrintSummary(RestoreReport report)
     {
+        lock (_gate)
+        {
+            if (_groupOpen) _console.Error.WriteLine("##[endgroup]");
+            _groupOpen = false;
+        }
         var installed = report.Items.Count(i => i.Status == RestoreStatus.Installed);
         var upToDate = report.Items.Count(i => i.Status == RestoreStatus.UpToDate);
         var failed = report.Items.Count(i => i.Status == RestoreStatus.Failed);
