@@ -26,6 +26,7 @@ internal static class DiagnosticLogger
             log.LogWarning(null, code, null, file, start.Line, start.Column, endLine, endColumn, "{0}", message);
     }
 
+    /// <summary>An I/O failure outside the engine's own reporting, as a coded error with the path it concerns.</summary>
     public static void LogException(TaskLoggingHelper log, Exception exception, string code, string file) =>
-        log.LogError(null, code, null, file, 0, 0, 0, 0, "{0}", exception.Message);
+        log.LogError(null, code, null, file, 0, 0, 0, 0, "{0} Check that the folder is writable, or set TofuProvidersOutputPath / TofuCachePath.", exception.Message);
 }

@@ -80,6 +80,12 @@ public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICanc
             Log.LogMessage(MessageImportance.High, "Provider restore was cancelled.");
             return false;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Problems with the output or cache folder itself (per-package I/O failures come back as diagnostics).
+            DiagnosticLogger.LogException(Log, e, DiagnosticCodes.FileNotReadable, OutputPath);
+            return false;
+        }
         return !Log.HasLoggedErrors;
     }
 

@@ -158,6 +158,19 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
+    public void An_output_path_that_is_a_file_is_a_coded_error_not_a_crash()
+    {
+        using var temp = new TempFolder("tofu-task");
+        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        File.WriteAllText(temp.Combine("out"), "not a folder");
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.IsTrue(engine.Errors.Count > 0);
+        Assert.IsTrue(engine.Errors.All(e => e.Code is not null && e.Code.StartsWith("TOFU")), engine.Transcript());
+    }
+
+    [TestMethod]
     public void An_unusable_repository_template_is_a_TOFU0003_error()
     {
         using var temp = new TempFolder("tofu-task");
