@@ -96,6 +96,34 @@ public sealed class RestoreTemplateRunTests
     }
 
     [TestMethod]
+    public void CacheHitDownloadsNoPackage()
+    {
+        RegistryProcess.RequireBinary();
+        using var first = new FakeAgent();
+        first.CopySampleModule("infra");
+        var parameters = new Dictionary<string, object>
+        {
+            ["workingDirectories"] = new List<string> { "infra" },
+            ["repositoryTemplate"] = RepositoryTemplate,
+            ["platforms"] = new List<string> { "linux_amd64" },
+        };
+        var warm = first.RunRestoreTemplate(parameters);
+        Assert.AreEqual(0, warm.ExitCode, warm.AllOutput);
+        Assert.AreEqual(2, Regex.Matches(warm.StandardError, @"^  installed .* downloaded,", RegexOptions.Multiline).Count, warm.StandardError);
+
+        // A later run on a fresh agent, with the cache folder Cache@2 put back.
+        using var second = new FakeAgent();
+        var module = second.CopySampleModule("infra");
+        CopyFolder(Path.Combine(first.Workspace, ".tofu-mirror-cache"), Path.Combine(second.Workspace, ".tofu-mirror-cache"));
+        var run = second.RunRestoreTemplate(parameters);
+
+        Assert.AreEqual(0, run.ExitCode, run.AllOutput);
+        Assert.AreEqual(2, Regex.Matches(run.StandardError, @"^  installed .* from cache,", RegexOptions.Multiline).Count, run.StandardError);
+        Assert.IsFalse(run.StandardError.Contains(" downloaded,", StringComparison.Ordinal), run.StandardError);
+        Assert.IsTrue(File.Exists(Path.Combine(module, ".terraform", "providers-mirror", "registry.opentofu.org", "tofumirror", "demo", "1.1.0", "linux_amd64", "terraform-provider-demo_v1.1.0")), run.AllOutput);
+    }
+
+    [TestMethod]
     public void BrokenLockFileIsReportedAtItsLine()
     {
         RegistryProcess.RequireBinary();
@@ -121,6 +149,16 @@ public sealed class RestoreTemplateRunTests
         Assert.AreEqual(lockFile, Path.GetFullPath(issue.Groups[1].Value, agent.Sources));
         Assert.AreEqual(broken + 1, int.Parse(issue.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), run.StandardOutput);
         Assert.IsFalse(run.StandardOutput.Contains("variable=TF_CLI_CONFIG_FILE", StringComparison.Ordinal), run.StandardOutput);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static void Run(string file, IEnumerable<string> arguments, string directory)
