@@ -45,19 +45,13 @@ internal static partial class InspectCommand
             return ExitCodes.UsageError;
         }
 
-        using var mirror = MirrorSource.Load(
-            new MirrorSourceOptions(template, config is null ? null : console.FullPath(config), console.CurrentDirectory) { InsecureHosts = insecure },
-            ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
-        if (mirror.Stores is null)
-        {
-            reporter.Report(mirror.Diagnostics);
-            return ExitCodes.Failure;
-        }
+        using var mirror = MirrorLoader.Load(console, template, config, insecure);
+        if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         InspectReport report;
         try
         {
-            report = await InspectJob.RunAsync(provider, mirror.Stores, cancellationToken).ConfigureAwait(false);
+            report = await InspectJob.RunAsync(provider, stores, cancellationToken).ConfigureAwait(false);
         }
         catch (ProviderFailure e)
         {

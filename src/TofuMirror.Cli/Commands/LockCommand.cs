@@ -50,21 +50,12 @@ internal static partial class LockCommand
         IReadOnlyList<Platform> platforms = [];
         if (options.Platforms.Length > 0 && !CommonOptions.TryParsePlatforms(options.Platforms, console, out platforms)) return ExitCodes.UsageError;
 
-        using var mirror = MirrorSource.Load(
-            new MirrorSourceOptions(options.Template, options.Config is null ? null : console.FullPath(options.Config), console.CurrentDirectory)
-            {
-                InsecureHosts = options.InsecureRegistries,
-            },
-            ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
-        if (mirror.Stores is null)
-        {
-            reporter.Report(mirror.Diagnostics);
-            return ExitCodes.Failure;
-        }
+        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries);
+        if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var request = new LockRequest(
             console.FullPath(options.Chdir),
-            mirror.Stores,
+            stores,
             platforms,
             options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache));
         var report = await new LockJob().RunAsync(request, cancellationToken).ConfigureAwait(false);

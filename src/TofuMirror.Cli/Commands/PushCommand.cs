@@ -51,21 +51,15 @@ internal static class PushCommand
             return ExitCodes.UsageError;
         }
 
-        using var mirror = MirrorSource.Load(
-            new MirrorSourceOptions(template, config is null ? null : console.FullPath(config), console.CurrentDirectory) { InsecureHosts = insecure },
-            ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
-        if (mirror.Stores is null)
-        {
-            reporter.Report(mirror.Diagnostics);
-            return ExitCodes.Failure;
-        }
+        using var mirror = MirrorLoader.Load(console, template, config, insecure);
+        if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var warnings = new List<string>();
         PushReport report;
         try
         {
             var packages = PushSourceReader.Read(paths.Select(console.FullPath), provider, warnings);
-            report = await new PushJob().RunAsync(new PushRequest(packages, mirror.Stores) { DryRun = dryRun }, cancellationToken).ConfigureAwait(false);
+            report = await new PushJob().RunAsync(new PushRequest(packages, stores) { DryRun = dryRun }, cancellationToken).ConfigureAwait(false);
         }
         catch (ProviderFailure e)
         {

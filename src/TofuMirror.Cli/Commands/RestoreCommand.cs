@@ -57,21 +57,12 @@ internal static class RestoreCommand
         if (!CommonOptions.TryParsePlatforms(options.Platforms, console, out var platforms)) return ExitCodes.UsageError;
 
         var moduleDirectory = console.FullPath(options.Chdir);
-        using var mirror = MirrorSource.Load(
-            new MirrorSourceOptions(options.Template, options.Config is null ? null : console.FullPath(options.Config), console.CurrentDirectory)
-            {
-                InsecureHosts = options.InsecureRegistries,
-            },
-            ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
-        if (mirror.Stores is null)
-        {
-            reporter.Report(mirror.Diagnostics);
-            return ExitCodes.Failure;
-        }
+        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries);
+        if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var request = new RestoreRequest(
             moduleDirectory,
-            mirror.Stores,
+            stores,
             platforms,
             options.Output is null ? RestoreRequest.DefaultOutputDirectory(moduleDirectory) : console.FullPath(options.Output),
             options.Layout,

@@ -58,17 +58,8 @@ internal static partial class VerifyCommand
         {
             if (options.Template is not null || options.Config is not null)
             {
-                mirror = MirrorSource.Load(
-                    new MirrorSourceOptions(options.Template, options.Config is null ? null : console.FullPath(options.Config), console.CurrentDirectory)
-                    {
-                        InsecureHosts = options.InsecureRegistries,
-                    },
-                    ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
-                if (mirror.Stores is null)
-                {
-                    reporter.Report(mirror.Diagnostics);
-                    return ExitCodes.Failure;
-                }
+                mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries);
+                if (MirrorLoader.IsUnusable(mirror, reporter, out _)) return ExitCodes.Failure;
             }
 
             var request = new VerifyRequest(
