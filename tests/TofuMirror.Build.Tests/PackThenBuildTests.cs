@@ -76,6 +76,7 @@ public sealed class PackThenBuildTests
         var second = app.Dotnet("build", "--no-restore");
         Assert.AreEqual(0, second.ExitCode, second.ToString());
         Assert.IsFalse(second.Output.Contains("TofuMirror:"), "the restore task ran again:\n" + second);
+        StringAssert.Contains(second.Output, "Skipping target \"_TofuRestoreProvidersCore\" because all output files are up-to-date", second.ToString());
         Assert.AreEqual(stampTime, File.GetLastWriteTimeUtc(app.Stamp), "the stamp was rewritten by a no-op build");
 
         File.SetLastWriteTimeUtc(app.LockFile, DateTime.UtcNow.AddSeconds(2));
@@ -110,6 +111,28 @@ public sealed class PackThenBuildTests
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Output, "TF_CLI_CONFIG_FILE=" + Path.Combine(app.ProvidersFolder, "tofu.rc"), run.ToString());
         StringAssert.Contains(run.Output, "providers restored", run.ToString());
+    }
+
+    [TestMethod]
+    public void Two_projects_building_in_parallel_share_the_cache_and_both_restore()
+    {
+        using var app = new SampleApp();
+        // A second copy of the app beside the first, and a solution that builds both with -m.
+        var second = Path.Combine(Path.GetDirectoryName(app.AppDirectory)!, "app2");
+        TempFolder.CopyTree(app.AppDirectory, second);
+        File.Move(Path.Combine(second, "TofuSample.App.csproj"), Path.Combine(second, "TofuSample.App2.csproj"));
+        File.WriteAllText(Path.Combine(app.AppDirectory, "both.slnx"),
+            "<Solution>\n  <Project Path=\"TofuSample.App.csproj\" />\n  <Project Path=\"../app2/TofuSample.App2.csproj\" />\n</Solution>\n");
+
+        var build = app.Dotnet("build", "both.slnx", "-m:2");
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        foreach (var project in new[] { app.AppDirectory, second })
+        {
+            var providers = Path.Combine(project, "obj", "tofu-providers");
+            Assert.IsTrue(File.Exists(Path.Combine(providers, "tofu.rc")), build.ToString());
+            Assert.AreEqual(1, Directory.GetDirectories(Path.Combine(providers, "registry.opentofu.org", "tofumirror", "demo", "1.1.0")).Length, build.ToString());
+        }
     }
 
     [TestMethod]
