@@ -72,7 +72,7 @@ internal static class RestoreCommand
         };
 
         var progress = new RestoreProgressPrinter(console, reporter, quiet: options.Json);
-        var report = await new RestoreJob(progress: progress).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var report = await new RestoreJob(progress: progress, planned: progress.Planned).RunAsync(request, cancellationToken).ConfigureAwait(false);
         var diagnostics = mirror.Diagnostics.Concat(report.AllDiagnostics).ToList();
 
         if (options.Json) RestoreJsonWriter.Write(console, report, diagnostics, reporter);
@@ -81,7 +81,7 @@ internal static class RestoreCommand
             reporter.Report(mirror.Diagnostics.Concat(report.Diagnostics));
             progress.PrintSummary(report);
         }
-        if (report.CliConfigPath is { } rc && console.IsAzurePipelines)
+        if (report.CliConfigPath is { } rc && report.Succeeded && console.IsAzurePipelines)
             console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));
         return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }

@@ -17,7 +17,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
     private readonly DiagnosticReporter _reporter;
     private readonly bool _quiet;
     private readonly object _gate = new();
-    private readonly int _total;
+    private int _total;
     private int _done;
     private bool _groupOpen;
 
@@ -29,6 +29,9 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
         _quiet = quiet;
         _total = total;
     }
+
+    /// <summary>How many packages the restore will handle (for pipeline progress).</summary>
+    public void Planned(int total) => _total = total;
 
     public void Report(RestoreItemResult item)
     {
@@ -42,7 +45,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
             {
                 case RestoreStatus.Installed:
                     var source = item.Downloaded ? "downloaded" : "from cache";
-                    _console.Error.WriteLine($"  installed  {name}  {Size(item.Location?.Layer.Size ?? 0)} {source}, {item.Stamp?.H1}");
+                    _console.Error.WriteLine($"  installed  {name}  {Size(item.Stamp?.Size ?? 0)} {source}, {item.Stamp?.H1}");
                     break;
                 case RestoreStatus.UpToDate:
                     _console.Error.WriteLine($"  up to date {name}");

@@ -31,18 +31,30 @@ public sealed class BlobCache
     public string PathOf(PackageHash zh) => Path.Combine(Directory, "blobs", "sha256", zh.Value);
 
     /// <summary>
+    /// Where the cache remembers which blob (and which OCI artifacts) a provider package was: lets a restore whose lock
+    /// file vouches for that blob's <c>zh:</c> install from the cache without asking the registry.
+    /// </summary>
+    public string RecordPath(ProviderAddress provider, ProviderVersion version, Platform platform) =>
+        Path.Combine(Directory, "packages", FilesystemMirrorLayout.UnpackedRelativePath(provider, version, platform) + ".json");
+
+    /// <summary>The cached zip with this hash, re-hashed to be sure it is intact; a damaged file is deleted and null returned.</summary>
+    public string? TryGetVerified(PackageHash zh, long size)
+    {
+        var path = PathOf(zh);
+        if (!File.Exists(path)) return null;
+        if (new FileInfo(path).Length == size && PackageHasher.ComputeZipHash(path).Equals(zh)) return path;
+        File.Delete(path); // damaged or tampered: fetch again
+        return null;
+    }
+
+    /// <summary>
     /// The verified zip for <paramref name="location"/>: from the cache when present and still intact, else
     /// downloaded (streamed, digest and size verified) into it. Returns the path and whether it was downloaded.
     /// </summary>
     public async Task<(string Path, bool Downloaded)> GetAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
+        if (TryGetVerified(location.Zh, location.Layer.Size) is { } cached) return (cached, false);
         var path = PathOf(location.Zh);
-        if (File.Exists(path))
-        {
-            if (new FileInfo(path).Length == location.Layer.Size && PackageHasher.ComputeZipHash(path).Equals(location.Zh))
-                return (path, false);
-            File.Delete(path); // damaged or tampered: fetch again
-        }
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         await location.Store.FetchBlobToFileAsync(location.Layer, path, cancellationToken).ConfigureAwait(false);
         return (path, true);

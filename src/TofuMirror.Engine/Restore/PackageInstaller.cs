@@ -33,7 +33,11 @@ public sealed class PackageInstaller
     }
 
     /// <summary>Installs and returns the <c>h1:</c> hash of what was installed.</summary>
-    public PackageHash Install(string zipPath, ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
+    public PackageHash Install(string zipPath, ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout) =>
+        Install(zipPath, new PackageIdentity(location.Provider, location.Version, location.Platform), location.Zh, lockedHashes, layout);
+
+    /// <summary>Installs a zip whose <c>zh:</c> is already known (verified by the caller) and returns its <c>h1:</c>.</summary>
+    public PackageHash Install(string zipPath, PackageIdentity package, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
     {
         Directory.CreateDirectory(_workDirectory);
         var temp = Path.Combine(_workDirectory, Guid.NewGuid().ToString("N"));
@@ -48,7 +52,7 @@ public sealed class PackageInstaller
                 }
                 catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
                 {
-                    throw new ProviderFailure(DiagnosticCodes.InvalidPackage, $"the package for {Describe(location)} is not a valid provider zip: {e.Message}", e);
+                    throw new ProviderFailure(DiagnosticCodes.InvalidPackage, $"the package for {package} is not a valid provider zip: {e.Message}", e);
                 }
             }
             else
@@ -57,14 +61,14 @@ public sealed class PackageInstaller
                 h1 = PackageHasher.ComputeH1FromZip(temp);
             }
 
-            if (PackageHashes.RequiresCheck(lockedHashes) && !PackageHashes.AnyMatch(lockedHashes, [h1, location.Zh]))
+            if (PackageHashes.RequiresCheck(lockedHashes) && !PackageHashes.AnyMatch(lockedHashes, [h1, zh]))
                 throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
-                    $"the package for {Describe(location)} ({h1}, {location.Zh}) doesn't match any of the checksums recorded in the dependency lock file; " +
+                    $"the package for {package} ({h1}, {zh}) doesn't match any of the checksums recorded in the dependency lock file; " +
                     "if the mirror's content is the one you trust, run `tofu-mirror lock` to record it.");
 
             var target = layout == OutputLayout.Unpacked
-                ? FilesystemMirrorLayout.UnpackedDirectory(_outputDirectory, location.Provider, location.Version, location.Platform)
-                : FilesystemMirrorLayout.PackedZipPath(_outputDirectory, location.Provider, location.Version, location.Platform);
+                ? FilesystemMirrorLayout.UnpackedDirectory(_outputDirectory, package.Provider, package.Version, package.Platform)
+                : FilesystemMirrorLayout.PackedZipPath(_outputDirectory, package.Provider, package.Version, package.Platform);
             SwapIn(temp, target, isDirectory: layout == OutputLayout.Unpacked);
             return h1;
         }
@@ -119,6 +123,10 @@ public sealed class PackageInstaller
         }
     }
 
-    private static string Describe(ProviderPackageLocation location) =>
-        $"{location.Provider.ForDisplay()} {location.Version} ({location.Platform})";
+}
+
+/// <summary>One provider package: provider, version, platform.</summary>
+public sealed record PackageIdentity(ProviderAddress Provider, ProviderVersion Version, Platform Platform)
+{
+    public override string ToString() => $"{Provider.ForDisplay()} {Version} ({Platform})";
 }

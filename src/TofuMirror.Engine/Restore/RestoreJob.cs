@@ -25,11 +25,16 @@ public sealed class RestoreJob
 {
     private readonly ILogger _logger;
     private readonly IProgress<RestoreItemResult>? _progress;
+    private readonly Action<int>? _planned;
 
-    public RestoreJob(ILogger? logger = null, IProgress<RestoreItemResult>? progress = null)
+    /// <param name="logger">Where the job logs.</param>
+    /// <param name="progress">Told about each package as it finishes.</param>
+    /// <param name="planned">Told once how many packages the run will handle, before any starts.</param>
+    public RestoreJob(ILogger? logger = null, IProgress<RestoreItemResult>? progress = null, Action<int>? planned = null)
     {
         _logger = logger ?? NullLogger.Instance;
         _progress = progress;
+        _planned = planned;
     }
 
     public async Task<RestoreReport> RunAsync(RestoreRequest request, CancellationToken cancellationToken)
@@ -53,6 +58,7 @@ public sealed class RestoreJob
         var work = module.LockFile.Providers
             .SelectMany(p => request.Platforms.Select(platform => (Lock: p, Platform: platform)))
             .ToList();
+        _planned?.Invoke(work.Count);
         var results = new ConcurrentBag<RestoreItemResult>();
         var installer = new PackageInstaller(request.OutputDirectory);
         var cache = new BlobCache(request.CacheDirectory);
@@ -92,6 +98,9 @@ public sealed class RestoreJob
 
         try
         {
+            if (TryInstallFromCache(request, locked, platform, installer, cache, stampPath) is { } fromCache)
+                return baseResult with { Status = RestoreStatus.Installed, Stamp = fromCache };
+
             var location = await LocateAsync(request, locked, platform, indexes, cancellationToken).ConfigureAwait(false);
             ProviderArtifactRules.CheckLayerAgainstLock(location.Layer, locked.Hashes, provider, version);
             var (zip, downloaded) = await cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
@@ -99,6 +108,7 @@ public sealed class RestoreJob
             var newStamp = new InstallStamp(h1.ToString(), location.Zh.ToString(), request.Layout.ToString().ToLowerInvariant(),
                 location.Store.Name, location.Index.Digest.ToString(), location.Manifest.Digest.ToString(), location.Layer.Size);
             newStamp.Write(stampPath);
+            newStamp.Write(cache.RecordPath(provider, version, platform));
             _logger.LogInformation("Installed {Provider} {Version} {Platform} from {Store}", provider.ForDisplay(), version, platform, location.Store.Name);
             return baseResult with { Status = RestoreStatus.Installed, Location = location, Stamp = newStamp, Downloaded = downloaded };
         }
@@ -134,6 +144,24 @@ public sealed class RestoreJob
             }
         }
         throw lastFallThrough!;
+    }
+
+    /// <summary>
+    /// A package the shared cache already holds, installed without asking the registry: only when the lock file records
+    /// that blob's <c>zh:</c> (so the lock, not the cache, vouches for it) and the cached bytes still hash to it.
+    /// </summary>
+    private InstallStamp? TryInstallFromCache(
+        RestoreRequest request, ProviderLock locked, Platform platform, PackageInstaller installer, BlobCache cache, string stampPath)
+    {
+        if (InstallStamp.TryRead(cache.RecordPath(locked.Address, locked.Version, platform)) is not { } record) return null;
+        if (!PackageHash.TryParse(record.Zh, out var zh, out _) || !locked.Hashes.Contains(zh)) return null;
+        if (cache.TryGetVerified(zh, record.Size) is not { } zip) return null;
+
+        var h1 = installer.Install(zip, new PackageIdentity(locked.Address, locked.Version, platform), zh, locked.Hashes, request.Layout);
+        var stamp = record with { H1 = h1.ToString(), Layout = request.Layout.ToString().ToLowerInvariant() };
+        stamp.Write(stampPath);
+        _logger.LogInformation("Installed {Provider} {Version} {Platform} from the cache", locked.Address.ForDisplay(), locked.Version, platform);
+        return stamp;
     }
 
     /// <summary>The stamp when the package is installed with a hash the lock accepts, else null.</summary>
