@@ -71,6 +71,11 @@ public sealed class PackThenBuildTests
         Assert.AreEqual(1, Directory.GetDirectories(Path.Combine(app.ProvidersFolder, "registry.opentofu.org", "tofumirror", "demo", "1.1.0")).Length);
         Assert.AreEqual(1, Directory.GetDirectories(Path.Combine(app.ProvidersFolder, "example.com", "tofumirror", "echo", "0.2.0")).Length);
         Assert.IsTrue(File.Exists(Path.Combine(app.ProvidersFolder, "tofu-providers.json")));
+        // The packed source generator turned infra/'s lock file into typed descriptors the app compiled against.
+        var run = DotnetCli.Run(app.AppDirectory, new Dictionary<string, string>(), [Path.Combine("bin", "Debug", "net10.0", "TofuSample.App.dll")]);
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Output, "registry.opentofu.org/tofumirror/demo 1.1.0 (10 hashes)", run.ToString());
+        StringAssert.Contains(run.Output, "example.com/tofumirror/echo 0.2.0 (10 hashes)", run.ToString());
         var stampTime = File.GetLastWriteTimeUtc(app.Stamp);
 
         var second = app.Dotnet("build", "--no-restore");
