@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,11 +9,13 @@ using TofuMirror.Oci.Content;
 
 namespace TofuMirror.Engine.Restore;
 
-/// <summary>Reads each (store, version) index once per run, however many platforms ask for it.</summary>
+/// <summary>Reads each (store, version) index once per run, however many platforms ask for it at the same time.</summary>
 internal sealed class IndexCache
 {
-    private readonly ConcurrentDictionary<(string Store, ProviderVersion Version), Task<(Descriptor, OciIndex)>> _indexes = new();
+    // Lazy: ConcurrentDictionary.GetOrAdd may run a factory more than once under contention; Lazy makes the read happen once.
+    private readonly ConcurrentDictionary<(string Store, ProviderVersion Version), Lazy<Task<(Descriptor, OciIndex)>>> _indexes = new();
 
     public Task<(Descriptor Descriptor, OciIndex Index)> GetAsync(IOciRepositoryStore store, ProviderVersion version, CancellationToken cancellationToken) =>
-        _indexes.GetOrAdd((store.Name, version), _ => ProviderArtifactResolver.ReadIndexAsync(store, version, cancellationToken));
+        _indexes.GetOrAdd((store.Name, version),
+            _ => new Lazy<Task<(Descriptor, OciIndex)>>(() => ProviderArtifactResolver.ReadIndexAsync(store, version, cancellationToken))).Value;
 }
