@@ -97,9 +97,15 @@ public sealed class PushJob
             }
 
             var fileName = ProviderZipFileName.Format(package.Address.Type, package.Version, package.Platform);
-            var h1 = PackageHasher.ComputeH1FromZip(zipPath);
-            Digest digest;
-            using (var hashing = File.OpenRead(zipPath)) digest = await Digest.ComputeAsync(hashing, cancellationToken).ConfigureAwait(false);
+            // Two independent passes over the zip (entry contents for h1:, whole file for the digest): run them side by side.
+            var h1Task = Task.Run(() => PackageHasher.ComputeH1FromZip(zipPath), cancellationToken);
+            var digestTask = Task.Run(async () =>
+            {
+                using var hashing = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+                return await Digest.ComputeAsync(hashing, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
+            var h1 = await h1Task.ConfigureAwait(false);
+            var digest = await digestTask.ConfigureAwait(false);
             var size = new FileInfo(zipPath).Length;
             var layer = ProviderArtifactBuilder.ZipLayer(digest, size, fileName);
 

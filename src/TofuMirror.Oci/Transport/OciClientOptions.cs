@@ -36,10 +36,11 @@ public sealed record OciClientOptions
     /// <summary>OpenTofu's manifest size limit in MiB (integer-division rule).</summary>
     public int ManifestSizeLimitMiB { get; init; } = 4;
 
-    /// <summary>Blobs at least this large are uploaded in <c>PATCH</c> chunks.</summary>
-    public long ChunkedUploadThreshold { get; init; } = 64L * 1024 * 1024;
+    /// <summary>Blobs at least this large are uploaded in <c>PATCH</c> chunks (each a request the registry stores on its own).</summary>
+    public long ChunkedUploadThreshold { get; init; } = 256L * 1024 * 1024;
 
-    public int UploadChunkSize { get; init; } = 16 * 1024 * 1024;
+    /// <summary>The size of each <c>PATCH</c> chunk (one buffer of this size is held while uploading): fewer round trips vs. memory.</summary>
+    public int UploadChunkSize { get; init; } = 32 * 1024 * 1024;
 
     /// <summary>How often a broken blob download is resumed with <c>Range</c>.</summary>
     public int MaxResumeAttempts { get; init; } = 5;
