@@ -15,7 +15,7 @@ namespace TofuMirror.Oci.Remote;
 
 public sealed partial class OciRepository
 {
-    private const int CopyBufferSize = 128 * 1024;
+    private const int CopyBufferSize = 1024 * 1024;
 
     /// <summary><c>HEAD /blobs/DIGEST</c>: true on 200, false on 404.</summary>
     public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken)
@@ -135,7 +135,9 @@ public sealed partial class OciRepository
         var temp = full + ".part-" + Guid.NewGuid().ToString("N");
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize, FileOptions.Asynchronous))
+            // bufferSize 1: writes go straight through (the copy loop already writes whole buffers); synchronous file I/O is
+            // cheaper than the thread-pool hop .NET uses for "asynchronous" files on Unix.
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
                 await FetchBlobAsync(descriptor, file, cancellationToken).ConfigureAwait(false);
             }
