@@ -31,6 +31,13 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<string[]> Includes() => new("--include")
+    {
+        Description = "With --repository-template: a provider pattern (HOST/NAMESPACE/TYPE, * for whole segments) the mirror handles, " +
+                      "as oci_mirror's include; repeat for several. A template may leave out ${hostname} (or ${namespace}, ${type}) " +
+                      "when the patterns pin it, e.g. --include 'registry.opentofu.org/*/*'.",
+    };
+
     public static Option<string[]> InsecureRegistries() => new("--insecure-registry")
     {
         Description = "A registry host[:port] that may be reached over plain HTTP (loopback registries always may).",

@@ -28,14 +28,15 @@ internal static partial class InspectCommand
         var template = CommonOptions.RepositoryTemplate();
         var config = CommonOptions.CliConfigFile();
         var insecure = CommonOptions.InsecureRegistries();
+        var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("inspect", Description) { address, template, config, insecure, json };
+        var command = new Command("inspect", Description) { address, template, config, include, insecure, json };
         command.SetAction((result, ct) => RunAsync(console, result.GetValue(address)!, result.GetValue(template), result.GetValue(config),
-            result.GetValue(insecure) ?? [], result.GetValue(json), ct));
+            result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string addressText, string? template, string? config, string[] insecure, bool json,
+    private static async Task<int> RunAsync(CliConsole console, string addressText, string? template, string? config, string[] include, string[] insecure, bool json,
         CancellationToken cancellationToken)
     {
         var reporter = new DiagnosticReporter(console);
@@ -45,7 +46,7 @@ internal static partial class InspectCommand
             return ExitCodes.UsageError;
         }
 
-        using var mirror = MirrorLoader.Load(console, template, config, insecure);
+        using var mirror = MirrorLoader.Load(console, template, config, insecure, include);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         InspectReport report;

@@ -33,15 +33,16 @@ internal static partial class LockCommand
         platforms.Description = "A platform OS_ARCH to record hashes for; repeat for several. Default: every platform the mirror has for the version.";
         var cache = new Option<string?>("--cache") { Description = "The shared download cache (used only for packages without an h1 annotation). Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
         var insecure = CommonOptions.InsecureRegistries();
+        var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("lock", Description) { chdir, template, config, platforms, cache, insecure, json };
+        var command = new Command("lock", Description) { chdir, template, config, include, platforms, cache, insecure, json };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
-            result.GetValue(cache), result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+            result.GetValue(cache), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
         return command;
     }
 
-    private sealed record Options(string Chdir, string? Template, string? Config, string[] Platforms, string? Cache, string[] InsecureRegistries, bool Json);
+    private sealed record Options(string Chdir, string? Template, string? Config, string[] Platforms, string? Cache, string[] Include, string[] InsecureRegistries, bool Json);
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
@@ -50,7 +51,7 @@ internal static partial class LockCommand
         IReadOnlyList<Platform> platforms = [];
         if (options.Platforms.Length > 0 && !CommonOptions.TryParsePlatforms(options.Platforms, console, out platforms)) return ExitCodes.UsageError;
 
-        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries);
+        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var request = new LockRequest(

@@ -8,11 +8,13 @@ namespace TofuMirror.Cli.Commands;
 /// <summary>The mirror named by --repository-template / --config, loaded the same way for every command.</summary>
 internal static class MirrorLoader
 {
-    public static MirrorSource Load(CliConsole console, string? template, string? config, IReadOnlyCollection<string> insecureRegistries) =>
+    public static MirrorSource Load(CliConsole console, string? template, string? config, IReadOnlyCollection<string> insecureRegistries,
+        IReadOnlyList<string> include) =>
         MirrorSource.Load(
             new MirrorSourceOptions(template, config is null ? null : console.FullPath(config), console.CurrentDirectory)
             {
                 InsecureHosts = insecureRegistries,
+                Include = include,
             },
             ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
 

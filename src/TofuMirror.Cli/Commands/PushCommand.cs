@@ -30,17 +30,18 @@ internal static class PushCommand
         var config = CommonOptions.CliConfigFile();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be pushed; upload nothing." };
         var insecure = CommonOptions.InsecureRegistries();
+        var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var command = new Command("push", "Push provider packages into an OCI registry (or oci-layout folder) as OpenTofu's oci_mirror expects.")
         {
-            paths, provider, template, config, dryRun, insecure, json,
+            paths, provider, template, config, include, dryRun, insecure, json,
         };
         command.SetAction((result, ct) => RunAsync(console, result.GetValue(paths)!, result.GetValue(provider), result.GetValue(template),
-            result.GetValue(config), result.GetValue(dryRun), result.GetValue(insecure) ?? [], result.GetValue(json), ct));
+            result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(dryRun), result.GetValue(insecure) ?? [], result.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string[] paths, string? providerText, string? template, string? config,
+    private static async Task<int> RunAsync(CliConsole console, string[] paths, string? providerText, string? template, string? config, string[] include,
         bool dryRun, string[] insecure, bool json, CancellationToken cancellationToken)
     {
         var reporter = new DiagnosticReporter(console);
@@ -51,7 +52,7 @@ internal static class PushCommand
             return ExitCodes.UsageError;
         }
 
-        using var mirror = MirrorLoader.Load(console, template, config, insecure);
+        using var mirror = MirrorLoader.Load(console, template, config, insecure, include);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var warnings = new List<string>();

@@ -35,21 +35,22 @@ internal static class RestoreCommand
         var cache = new Option<string?>("--cache") { Description = "The shared download cache. Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
         var parallelism = new Option<int>("--parallelism") { Description = "Downloads at once (default 4).", DefaultValueFactory = _ => 4 };
         var insecure = CommonOptions.InsecureRegistries();
+        var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var command = new Command("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.")
         {
-            chdir, template, config, platforms, output, layout, cache, parallelism, insecure, json,
+            chdir, template, config, include, platforms, output, layout, cache, parallelism, insecure, json,
         };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
             result.GetValue(output), result.GetValue(layout), result.GetValue(cache), result.GetValue(parallelism),
-            result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+            result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
         return command;
     }
 
     private sealed record Options(
         string Chdir, string? Template, string? Config, string[] Platforms, string? Output, OutputLayout Layout,
-        string? Cache, int Parallelism, string[] InsecureRegistries, bool Json);
+        string? Cache, int Parallelism, string[] Include, string[] InsecureRegistries, bool Json);
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
@@ -57,7 +58,7 @@ internal static class RestoreCommand
         if (!CommonOptions.TryParsePlatforms(options.Platforms, console, out var platforms)) return ExitCodes.UsageError;
 
         var moduleDirectory = console.FullPath(options.Chdir);
-        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries);
+        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var request = new RestoreRequest(

@@ -37,15 +37,16 @@ internal static partial class VerifyCommand
         var template = CommonOptions.RepositoryTemplate();
         var config = CommonOptions.CliConfigFile();
         var insecure = CommonOptions.InsecureRegistries();
+        var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("verify", Description) { chdir, output, platforms, template, config, insecure, json };
+        var command = new Command("verify", Description) { chdir, output, platforms, template, config, include, insecure, json };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(output), result.GetValue(platforms) ?? [], result.GetValue(template),
-            result.GetValue(config), result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+            result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
         return command;
     }
 
-    private sealed record Options(string Chdir, string? Output, string[] Platforms, string? Template, string? Config, string[] InsecureRegistries, bool Json);
+    private sealed record Options(string Chdir, string? Output, string[] Platforms, string? Template, string? Config, string[] Include, string[] InsecureRegistries, bool Json);
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
@@ -58,7 +59,7 @@ internal static partial class VerifyCommand
         {
             if (options.Template is not null || options.Config is not null)
             {
-                mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries);
+                mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include);
                 if (MirrorLoader.IsUnusable(mirror, reporter, out _)) return ExitCodes.Failure;
             }
 

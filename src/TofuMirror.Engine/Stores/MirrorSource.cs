@@ -12,6 +12,9 @@ namespace TofuMirror.Engine.Stores;
 /// <summary>How the user named the mirror: a repository template on the command line, or a CLI configuration (explicit or discovered).</summary>
 public sealed record MirrorSourceOptions(string? RepositoryTemplate, string? CliConfigFile, string BaseDirectory)
 {
+    /// <summary>With a command-line template: the <c>include</c> patterns of the <c>oci_mirror</c> block it stands for.</summary>
+    public IReadOnlyList<string> Include { get; init; } = Array.Empty<string>();
+
     /// <summary>Hosts (besides loopback) where plain HTTP is allowed.</summary>
     public IReadOnlyCollection<string> InsecureHosts { get; init; } = Array.Empty<string>();
 
@@ -65,7 +68,7 @@ public sealed class MirrorSource : IDisposable
         {
             stores = LayoutStoreResolver.IsLayoutTemplate(template)
                 ? LayoutStoreResolver.Create(template, options.BaseDirectory, diagnostics)
-                : FromTemplate(template, environment, client, diagnostics);
+                : FromTemplate(template, options.Include, environment, client, diagnostics);
         }
         else if (!config.HasErrors)
         {
@@ -74,21 +77,40 @@ public sealed class MirrorSource : IDisposable
                 diagnostics.Add(Diagnostic.Error("No OCI mirror configured",
                     $"The CLI configuration ({string.Join(", ", config.Files.DefaultIfEmpty("none found"))}) has no provider_installation {{ oci_mirror {{ … }} }} block. " +
                     "Add one, or pass --repository-template.", null) with { Code = DiagnosticCodes.InvalidCliConfig });
-            else
+            else if (PatternErrors(methods, diagnostics) == 0)
                 stores = new OciMirrorStoreResolver(methods, client);
         }
         return new MirrorSource(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : stores, client, diagnostics);
     }
 
     /// <summary>A command-line template is checked exactly like an <c>oci_mirror</c> block with no include patterns.</summary>
-    private static IProviderStoreResolver? FromTemplate(string template, CliConfigEnvironment environment, Lazy<OciClientFactory> client, List<Diagnostic> diagnostics)
+    private static IProviderStoreResolver? FromTemplate(
+        string template, IReadOnlyList<string> include, CliConfigEnvironment environment, Lazy<OciClientFactory> client, List<Diagnostic> diagnostics)
     {
-        var text = "provider_installation {\n  oci_mirror {\n    repository_template = \"" +
-                   template.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"\n  }\n}\n";
+        static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        var includeLine = include.Count == 0 ? "" : "    include = [" + string.Join(", ", include.Select(Quote)) + "]\n";
+        var text = "provider_installation {\n  oci_mirror {\n    repository_template = " + Quote(template) + "\n" + includeLine + "  }\n}\n";
         var config = CliConfigLoader.LoadText(text, "--repository-template", environment);
         diagnostics.AddRange(config.Diagnostics.Select(d => d with { Code = DiagnosticCodes.InvalidCliConfig, Subject = null }));
         var methods = config.ProviderInstallation?.Methods.OfType<OciMirrorMethod>().ToList();
-        return config.HasErrors || methods is null ? null : new OciMirrorStoreResolver(methods, client);
+        return config.HasErrors || methods is null || PatternErrors(methods, diagnostics) > 0 ? null : new OciMirrorStoreResolver(methods, client);
+    }
+
+    /// <summary>
+    /// OpenTofu reports an invalid include/exclude pattern when it builds the installation sources; a method with one
+    /// would otherwise silently handle nothing.
+    /// </summary>
+    private static int PatternErrors(IEnumerable<OciMirrorMethod> methods, List<Diagnostic> diagnostics)
+    {
+        var count = 0;
+        foreach (var method in methods.Where(m => m.PatternError is not null))
+        {
+            diagnostics.Add(Diagnostic.Error("Invalid provider_installation",
+                $"The oci_mirror block has an invalid include or exclude pattern: {method.PatternError}.", method.Range)
+                with { Code = DiagnosticCodes.InvalidCliConfig });
+            count++;
+        }
+        return count;
     }
 
     public void Dispose()
