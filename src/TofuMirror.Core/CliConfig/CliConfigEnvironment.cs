@@ -21,7 +21,7 @@ public enum CliOperatingSystem
 
 /// <summary>
 /// Everything the CLI-configuration logic asks of the machine: environment variables, the home directory,
-/// the OS family and file reads. Tests build one over a fake file system; <see cref="FromProcess"/> gives the real one.
+/// the OS family and file reads. Tests build one over a fake file system; <see cref="FromProcess()"/> gives the real one.
 /// </summary>
 public sealed class CliConfigEnvironment
 {
@@ -94,7 +94,11 @@ public sealed class CliConfigEnvironment
     public string Combine(params string[] parts) => CliPaths.Join(IsWindows, parts);
 
     /// <summary>The real process environment.</summary>
-    public static CliConfigEnvironment FromProcess()
+    public static CliConfigEnvironment FromProcess() =>
+        FromProcess(Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+
+    /// <summary>The real disk and OS, with the variables and working folder the caller gives (a CLI run or a build passes its own).</summary>
+    public static CliConfigEnvironment FromProcess(Func<string, string?> getVariable, string currentDirectory)
     {
         var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? CliOperatingSystem.Windows
             : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? CliOperatingSystem.MacOS
@@ -104,7 +108,7 @@ public sealed class CliConfigEnvironment
         if (string.IsNullOrEmpty(home)) home = null;
         return new CliConfigEnvironment(
             os,
-            Environment.GetEnvironmentVariable,
+            getVariable,
             home,
             path =>
             {
@@ -120,6 +124,6 @@ public sealed class CliConfigEnvironment
             path => Directory.Exists(path)
                 ? Directory.GetFiles(path).Select(f => Path.GetFileName(f) ?? f).OrderBy(n => n, StringComparer.Ordinal).ToArray()
                 : null,
-            Directory.GetCurrentDirectory());
+            currentDirectory);
     }
 }
