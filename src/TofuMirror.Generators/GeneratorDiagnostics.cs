@@ -18,6 +18,7 @@ public static class GeneratorDiagnostics
         DiagnosticSeverity.Warning, isEnabledByDefault: true);
     public static DiagnosticDescriptor MalformedAddressOrConstraint { get; } = Error(GeneratorDiagnosticCodes.MalformedAddressOrConstraint, "Malformed provider address or version constraint");
     public static DiagnosticDescriptor ModuleConfigInvalid { get; } = Error(GeneratorDiagnosticCodes.ModuleConfigInvalid, "Module configuration is invalid");
+    public static DiagnosticDescriptor PlatformHashMissing { get; } = Error(GeneratorDiagnosticCodes.PlatformHashMissing, "No checksum for a target platform");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new(System.StringComparer.Ordinal)
     {
@@ -27,6 +28,7 @@ public static class GeneratorDiagnostics
         [ProviderLockedButNotRequired.Id] = ProviderLockedButNotRequired,
         [MalformedAddressOrConstraint.Id] = MalformedAddressOrConstraint,
         [ModuleConfigInvalid.Id] = ModuleConfigInvalid,
+        [PlatformHashMissing.Id] = PlatformHashMissing,
     };
 
     public static Diagnostic ToDiagnostic(DiagnosticInfo info)

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using TofuMirror.Generators.Checking;
 using TofuMirror.Generators.Emitting;
 using TofuMirror.Generators.Model;
 using TofuMirror.Generators.Parsing;
@@ -48,6 +49,21 @@ public sealed class TofuProvidersGenerator : IIncrementalGenerator
             .Select((analysis, _) => analysis.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
+        // TOFU1007 needs the manifest, the platforms and the lock hashes only: manifest edits re-run this, never the HCL parsing.
+        var lockedHashes = analyses
+            .Select((analysis, _) => analysis.Locks)
+            .WithTrackingName(TrackingNames.LockedHashes);
+
+        var platforms = options
+            .Select((o, _) => o.Platforms)
+            .WithTrackingName(TrackingNames.Platforms);
+
+        var hashDiagnostics = lockedHashes
+            .Combine(platforms)
+            .Combine(manifest)
+            .Select((inputs, _) => PlatformHashChecker.Check(inputs.Left.Left, inputs.Left.Right, inputs.Right))
+            .WithTrackingName(TrackingNames.HashDiagnostics);
+
         context.RegisterSourceOutput(options, static (spc, o) =>
             spc.AddSource(DescriptorTypeEmitter.HintName, DescriptorTypeEmitter.Emit(o)));
 
@@ -57,9 +73,12 @@ public sealed class TofuProvidersGenerator : IIncrementalGenerator
             spc.AddSource(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(spec, generatorOptions, restored));
         });
 
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-        {
-            foreach (var info in list) spc.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(info));
-        });
+        context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
+        context.RegisterSourceOutput(hashDiagnostics, static (spc, list) => Report(spc, list));
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var info in diagnostics) context.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(info));
     }
 }

@@ -15,6 +15,12 @@ public static class TrackingNames
     public const string Diagnostics = "TofuDiagnostics";
     /// <summary>The restore manifest (merged; empty when absent).</summary>
     public const string Manifest = "TofuManifest";
+    /// <summary>Each module's locked providers with hashes and block locations (input of the platform-hash check).</summary>
+    public const string LockedHashes = "TofuLockedHashes";
+    /// <summary>The platforms the project targets (<c>TofuPlatforms</c>), alone.</summary>
+    public const string Platforms = "TofuPlatforms";
+    /// <summary>The platform-hash check's diagnostics (TOFU1007).</summary>
+    public const string HashDiagnostics = "TofuHashDiagnostics";
     /// <summary>Build properties and language options.</summary>
     public const string Options = "TofuOptions";
 }

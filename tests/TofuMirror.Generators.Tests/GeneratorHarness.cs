@@ -58,6 +58,10 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)), texts);
     }
 
+    /// <summary>The same driver with other build properties (as when the project's <c>TofuPlatforms</c> changes).</summary>
+    public static GeneratorDriver WithPlatforms(GeneratorDriver driver, IEnumerable<TestFile> files, string? platforms) =>
+        driver.WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(files, platforms, namespaceName: null));
+
     /// <summary>Runs the generator once and returns the driver (for later runs), the output compilation and its diagnostics.</summary>
     public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(
         IEnumerable<TestFile> files, string? platforms = "linux_amd64;darwin_arm64", LanguageVersion version = LanguageVersion.Latest)

@@ -15,7 +15,15 @@ public sealed class IncrementalTests
     {
         TrackingNames.Files, TrackingNames.Modules, TrackingNames.Analysis, TrackingNames.Specs,
         TrackingNames.Diagnostics, TrackingNames.Options, TrackingNames.Manifest,
+        TrackingNames.LockedHashes, TrackingNames.Platforms, TrackingNames.HashDiagnostics,
     };
+
+    private static bool AllCached(GeneratorDriver driver, string stage) =>
+        Reasons(driver, stage).All(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+
+    /// <summary>The sample manifest with aws's linux_amd64 h1 replaced by one the lock file does not record.</summary>
+    private static readonly string ManifestWithForeignHash =
+        Samples.Manifest.Replace("\"h1\": \"h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\"", "\"h1\": \"h1:ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ=\"");
 
     private static IReadOnlyList<IncrementalStepRunReason> Reasons(GeneratorDriver driver, string stage) =>
         driver.GetRunResult().Results.Single().TrackedSteps[stage]
@@ -77,8 +85,57 @@ public sealed class IncrementalTests
         CollectionAssert.Contains(Reasons(driver, TrackingNames.Analysis).ToList(), IncrementalStepRunReason.Modified);
         CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, TrackingNames.Specs).ToArray());
         CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.Diagnostics).ToArray());
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, TrackingNames.LockedHashes).ToArray());
+        Assert.IsTrue(AllCached(driver, TrackingNames.HashDiagnostics));
         var diagnostic = driver.GetRunResult().Diagnostics.Single();
         Assert.AreEqual(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [TestMethod]
+    public void EditingManifestHashes_RechecksPlatformsWithoutReparsingHcl()
+    {
+        var (driver, compilation, texts) = FirstRun(Samples.ModuleWithManifest());
+        var oldText = texts.Single(t => t.Path == Samples.ManifestPath);
+
+        driver = driver.ReplaceAdditionalText(oldText, new GeneratorHarness.InMemoryText(Samples.ManifestPath, ManifestWithForeignHash));
+        driver = driver.RunGenerators(compilation);
+
+        Assert.IsTrue(AllCached(driver, TrackingNames.Analysis));
+        Assert.IsTrue(AllCached(driver, TrackingNames.LockedHashes));
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.HashDiagnostics).ToArray());
+        var error = driver.GetRunResult().Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.AreEqual("TOFU1007", error.Id);
+        Assert.AreEqual(3, error.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [TestMethod]
+    public void ShiftingLinesInTheLockFile_MovesTheHashDiagnosticButDoesNotRegenerateCode()
+    {
+        var (driver, compilation, texts) = FirstRun(Samples.ModuleWithManifest(ManifestWithForeignHash));
+        var oldText = texts.Single(t => t.Path == Samples.LockPath);
+
+        driver = driver.ReplaceAdditionalText(oldText, new GeneratorHarness.InMemoryText(Samples.LockPath, "# moved\n" + Samples.LockFile));
+        driver = driver.RunGenerators(compilation);
+
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, TrackingNames.Specs).ToArray());
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.LockedHashes).ToArray());
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.HashDiagnostics).ToArray());
+        var error = driver.GetRunResult().Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.AreEqual(4, error.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [TestMethod]
+    public void ChangingTofuPlatformsOnly_RechecksHashesWithoutReparsingHcl()
+    {
+        var compilation = GeneratorHarness.Compilation(LanguageVersion.Latest, GeneratorHarness.UserCode);
+        var driver = GeneratorHarness.Driver(Samples.ModuleWithManifest(ManifestWithForeignHash), platforms: "darwin_arm64").RunGenerators(compilation);
+        Assert.AreEqual(0, driver.GetRunResult().Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+
+        driver = GeneratorHarness.WithPlatforms(driver, Samples.ModuleWithManifest(ManifestWithForeignHash), "darwin_arm64;linux_amd64").RunGenerators(compilation);
+
+        Assert.IsTrue(AllCached(driver, TrackingNames.Analysis));
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.HashDiagnostics).ToArray());
+        Assert.AreEqual("TOFU1007", driver.GetRunResult().Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error).Id);
     }
 
     [TestMethod]

@@ -36,7 +36,7 @@ public sealed class ManifestTests
     {
         var driver = GeneratorHarness.Driver(files);
         driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(LanguageVersion.Latest, Probe), out var output, out var diagnostics);
-        Assert.AreEqual(0, diagnostics.Length, string.Join("\n", diagnostics));
+        AssertOnlyEchoServerNotRestored(diagnostics);
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream);
         Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics));
@@ -93,8 +93,17 @@ public sealed class ManifestTests
     {
         var (_, output, diagnostics) = GeneratorHarness.Run(Samples.ModuleWithManifest(), version: version);
 
-        Assert.AreEqual(0, diagnostics.Length);
+        AssertOnlyEchoServerNotRestored(diagnostics);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
     }
+
+    /// <summary>
+    /// The sample manifest restored aws but not echo-server, so TOFU1007 warns that echo-server's checksums for the
+    /// listed platforms are unknown; nothing else may be reported.
+    /// </summary>
+    private static void AssertOnlyEchoServerNotRestored(System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics) =>
+        Assert.IsTrue(diagnostics.All(d => d.Id == "TOFU1007" && d.Severity == DiagnosticSeverity.Warning
+                && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("echo-server")),
+            string.Join("\n", diagnostics));
 }

@@ -18,4 +18,9 @@ public static class GeneratorDiagnosticCodes
     public const string MalformedAddressOrConstraint = "TOFU1005";
     /// <summary>A <c>.tf</c> file of the module does not parse or is otherwise invalid.</summary>
     public const string ModuleConfigInvalid = "TOFU1006";
+    /// <summary>
+    /// A locked provider has no checksum for a platform the project targets (error), or the restore manifest cannot
+    /// tell because it has no package for that platform (warning).
+    /// </summary>
+    public const string PlatformHashMissing = "TOFU1007";
 }

@@ -17,8 +17,11 @@ public sealed record ProviderSpec(
 /// </summary>
 public sealed record ModuleSpec(string ModuleName, string ClassName, string Directory, EquatableArray<ProviderSpec> Providers);
 
-/// <summary>What parsing a module produced: the spec to emit and, separately, the diagnostics to report.</summary>
-public sealed record ModuleAnalysis(ModuleSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// What parsing a module produced: the spec to emit, the diagnostics to report and, for the platform-hash check,
+/// the locked providers with their hashes and block locations.
+/// </summary>
+public sealed record ModuleAnalysis(ModuleSpec Spec, EquatableArray<DiagnosticInfo> Diagnostics, ModuleLocks Locks);
 
 /// <summary>Project-wide settings read from compiler-visible build properties and parse options.</summary>
 public sealed record GeneratorOptions(string Namespace, EquatableArray<string> Platforms, bool NullableAnnotations);

@@ -1,6 +1,9 @@
 namespace TofuMirror.Generators.Model;
 
-/// <summary>One restored package (provider, version, platform) from the restore manifest, with its OCI coordinates.</summary>
+/// <summary>
+/// One restored package (provider, version, platform) from the restore manifest, with its OCI coordinates and the
+/// <c>h1:</c>/<c>zh:</c> hashes the restore computed for it (null when unknown).
+/// </summary>
 public sealed record ManifestPackage(
     string ModuleDirectory,
     string Provider,
@@ -10,7 +13,9 @@ public sealed record ManifestPackage(
     string? Tag,
     string? IndexDigest,
     string? ManifestDigest,
-    string? LayerDigest);
+    string? LayerDigest,
+    string? H1 = null,
+    string? Zh = null);
 
 /// <summary>
 /// What the build's restore target recorded (<c>tofu-providers.json</c>): where it restored to, the CLI configuration

@@ -64,9 +64,22 @@ public static class ModuleParser
         }
         cancellationToken.ThrowIfCancellationRequested();
 
-        var directory = System.IO.Path.GetDirectoryName(lockFiles.Count > 0 ? lockPath : module.Files[0].Path) ?? "";
-        return new ModuleAnalysis(BuildSpec(module.Name, module.ClassName, RestoreManifestParser.NormalizeDirectory(directory), lockFile), diagnostics.ToEquatableArray());
+        var directory = RestoreManifestParser.NormalizeDirectory(
+            System.IO.Path.GetDirectoryName(lockFiles.Count > 0 ? lockPath : module.Files[0].Path) ?? "");
+        return new ModuleAnalysis(
+            BuildSpec(module.Name, module.ClassName, directory, lockFile),
+            diagnostics.ToEquatableArray(),
+            BuildLocks(directory, lockFile, mapper));
     }
+
+    private static ModuleLocks BuildLocks(string directory, LockFile lockFile, LocationMapper mapper) =>
+        new(directory, lockFile.Providers
+            .Select(p => new LockedProviderHashes(
+                p.Address.ToString(),
+                p.Version.ToString(),
+                p.Hashes.Select(h => h.ToString()).ToEquatableArray(),
+                mapper.Map(p.Range)))
+            .ToEquatableArray());
 
     private static ModuleSpec BuildSpec(string moduleName, string className, string directory, LockFile lockFile)
     {

@@ -36,7 +36,7 @@ public static class RestoreManifestParser
                 if (module is null || provider is null || providerVersion is null || platform is null) continue;
                 packages.Add(new ManifestPackage(NormalizeDirectory(module), provider, providerVersion, platform,
                     String(item, "repository"), String(item, "tag"), String(item, "indexDigest"),
-                    String(item, "manifestDigest"), String(item, "layerDigest")));
+                    String(item, "manifestDigest"), String(item, "layerDigest"), String(item, "h1"), String(item, "zh")));
             }
         }
         return new RestoreManifest(String(root, "outputDirectory"), String(root, "cliConfigPath"), packages.ToEquatableArray());
