@@ -16,6 +16,8 @@ public static class InputReader
     public const string ModuleMetadata = "build_metadata.AdditionalFiles.TofuModule";
     /// <summary>The additional-file metadata that marks the restore manifest (<c>true</c>).</summary>
     public const string ManifestMetadata = "build_metadata.AdditionalFiles.TofuRestoreManifest";
+    /// <summary>The additional-file metadata carrying the module's OCI repository template.</summary>
+    public const string TemplateMetadata = "build_metadata.AdditionalFiles.TofuRepositoryTemplate";
     /// <summary>The restore manifest's file name, recognised also without <see cref="ManifestMetadata"/>.</summary>
     public const string ManifestFileName = "tofu-providers.json";
     /// <summary>The build property listing the platforms (<c>os_arch</c>, separated by <c>;</c> or <c>,</c>).</summary>
@@ -32,6 +34,29 @@ public static class InputReader
         var text = file.GetText(cancellationToken)?.ToString() ?? "";
         return new ModuleFile(module.Trim(), file.Path, kind, text);
     }
+
+    /// <summary>The repository template a module file carries, or null (no module, no template).</summary>
+    public static ModuleTemplate? ReadTemplate(AdditionalText file, AnalyzerConfigOptionsProvider options)
+    {
+        var metadata = options.GetOptions(file);
+        if (!metadata.TryGetValue(ModuleMetadata, out var module) || string.IsNullOrWhiteSpace(module)) return null;
+        if (!metadata.TryGetValue(TemplateMetadata, out var template) || string.IsNullOrWhiteSpace(template)) return null;
+        return new ModuleTemplate(module.Trim(), template.Trim());
+    }
+
+    /// <summary>One template per module (its files normally agree; the first file's wins), in module order.</summary>
+    public static EquatableArray<ModuleTemplate> MergeTemplates(ImmutableArray<ModuleTemplate?> templates, CancellationToken cancellationToken) =>
+        templates
+            .Where(t => t is not null)
+            .Select(t => t!)
+            .GroupBy(t => t.Module, System.StringComparer.Ordinal)
+            .Select(g => g.First())
+            .OrderBy(t => t.Module, System.StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    /// <summary>The template of <paramref name="module"/>, or null.</summary>
+    public static string? TemplateOf(EquatableArray<ModuleTemplate> templates, string module) =>
+        templates.FirstOrDefault(t => string.Equals(t.Module, module, System.StringComparison.Ordinal))?.Template;
 
     public static bool IsRestoreManifest(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
         string.Equals(System.IO.Path.GetFileName(file.Path), ManifestFileName, System.StringComparison.OrdinalIgnoreCase)

@@ -41,6 +41,14 @@ public sealed class TofuProvidersGenerator : IIncrementalGenerator
             .Select((list, _) => RestoreManifestParser.Merge(list))
             .WithTrackingName(TrackingNames.Manifest);
 
+        // Read apart from the module files, so a template change regenerates code without re-parsing any HCL.
+        var templates = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, _) => InputReader.ReadTemplate(pair.Left, pair.Right))
+            .Collect()
+            .Select(InputReader.MergeTemplates)
+            .WithTrackingName(TrackingNames.Templates);
+
         var specs = analyses
             .Select((analysis, _) => analysis.Spec)
             .WithTrackingName(TrackingNames.Specs);
@@ -67,10 +75,11 @@ public sealed class TofuProvidersGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(options, static (spc, o) =>
             spc.AddSource(DescriptorTypeEmitter.HintName, DescriptorTypeEmitter.Emit(o)));
 
-        context.RegisterSourceOutput(specs.Combine(options).Combine(manifest), static (spc, inputs) =>
+        context.RegisterSourceOutput(specs.Combine(options).Combine(manifest).Combine(templates), static (spc, inputs) =>
         {
-            var ((spec, generatorOptions), restored) = inputs;
-            spc.AddSource(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(spec, generatorOptions, restored));
+            var (((spec, generatorOptions), restored), moduleTemplates) = inputs;
+            var template = InputReader.TemplateOf(moduleTemplates, spec.ModuleName);
+            spc.AddSource(ModuleEmitter.HintName(spec), ModuleEmitter.Emit(spec, generatorOptions, restored, template));
         });
 
         context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));

@@ -21,6 +21,8 @@ public static class TrackingNames
     public const string Platforms = "TofuPlatforms";
     /// <summary>The platform-hash check's diagnostics (TOFU1007).</summary>
     public const string HashDiagnostics = "TofuHashDiagnostics";
+    /// <summary>The repository template of each module (from additional-file metadata).</summary>
+    public const string Templates = "TofuTemplates";
     /// <summary>Build properties and language options.</summary>
     public const string Options = "TofuOptions";
 }

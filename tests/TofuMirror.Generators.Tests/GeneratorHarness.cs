@@ -12,8 +12,11 @@ using TofuMirror.Generators;
 
 namespace TofuMirror.Generators.Tests;
 
-/// <summary>An additional file given to the generator, with its <c>TofuModule</c> metadata (null: none).</summary>
-internal sealed record TestFile(string Path, string Text, string? Module = "infra");
+/// <summary>
+/// An additional file given to the generator, with its <c>TofuModule</c> metadata (null: none) and its
+/// <c>TofuRepositoryTemplate</c> metadata (null: none).
+/// </summary>
+internal sealed record TestFile(string Path, string Text, string? Module = "infra", string? Template = null);
 
 /// <summary>Drives <see cref="TofuProvidersGenerator"/> with <see cref="CSharpGeneratorDriver"/> over in-memory inputs.</summary>
 internal static class GeneratorHarness
@@ -58,8 +61,8 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)), texts);
     }
 
-    /// <summary>The same driver with other build properties (as when the project's <c>TofuPlatforms</c> changes).</summary>
-    public static GeneratorDriver WithPlatforms(GeneratorDriver driver, IEnumerable<TestFile> files, string? platforms) =>
+    /// <summary>The same driver with other build properties or file metadata (as when the project file changes).</summary>
+    public static GeneratorDriver WithOptions(GeneratorDriver driver, IEnumerable<TestFile> files, string? platforms) =>
         driver.WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(files, platforms, namespaceName: null));
 
     /// <summary>Runs the generator once and returns the driver (for later runs), the output compilation and its diagnostics.</summary>
@@ -69,6 +72,29 @@ internal static class GeneratorHarness
         var driver = Driver(files, platforms, version);
         driver = driver.RunGeneratorsAndUpdateCompilation(Compilation(version, UserCode), out var output, out var diagnostics);
         return (driver, output, diagnostics);
+    }
+
+    /// <summary>
+    /// Generates, compiles <paramref name="probe"/> (which must define <c>App.Probe.Describe()</c>) with the output,
+    /// runs it and returns its result, with the generator's diagnostics.
+    /// </summary>
+    public static (string Result, ImmutableArray<Diagnostic> Diagnostics) RunProbe(IEnumerable<TestFile> files, string probe)
+    {
+        Driver(files).RunGeneratorsAndUpdateCompilation(Compilation(LanguageVersion.Latest, probe), out var output, out var diagnostics);
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        if (!emitted.Success) throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics));
+        stream.Position = 0;
+        var context = new System.Runtime.Loader.AssemblyLoadContext("probe", isCollectible: true);
+        try
+        {
+            var method = context.LoadFromStream(stream).GetType("App.Probe")!.GetMethod("Describe")!;
+            return ((string)method.Invoke(null, null)!, diagnostics);
+        }
+        finally
+        {
+            context.Unload();
+        }
     }
 
     public static string Generated(GeneratorDriver driver, string hintName) =>
@@ -87,9 +113,13 @@ internal static class GeneratorHarness
 
         public TestOptionsProvider(IEnumerable<TestFile> files, string? platforms, string? namespaceName)
         {
-            _byPath = files.ToDictionary(f => f.Path, f => new DictionaryOptions(f.Module is null
-                ? new Dictionary<string, string>()
-                : new Dictionary<string, string> { [InputReader.ModuleMetadata] = f.Module }));
+            _byPath = files.ToDictionary(f => f.Path, f =>
+            {
+                var metadata = new Dictionary<string, string>();
+                if (f.Module is not null) metadata[InputReader.ModuleMetadata] = f.Module;
+                if (f.Template is not null) metadata[InputReader.TemplateMetadata] = f.Template;
+                return new DictionaryOptions(metadata);
+            });
             var global = new Dictionary<string, string>();
             if (platforms is not null) global[InputReader.PlatformsProperty] = platforms;
             if (namespaceName is not null) global[InputReader.NamespaceProperty] = namespaceName;

@@ -15,7 +15,7 @@ public sealed class IncrementalTests
     {
         TrackingNames.Files, TrackingNames.Modules, TrackingNames.Analysis, TrackingNames.Specs,
         TrackingNames.Diagnostics, TrackingNames.Options, TrackingNames.Manifest,
-        TrackingNames.LockedHashes, TrackingNames.Platforms, TrackingNames.HashDiagnostics,
+        TrackingNames.LockedHashes, TrackingNames.Platforms, TrackingNames.HashDiagnostics, TrackingNames.Templates,
     };
 
     private static bool AllCached(GeneratorDriver driver, string stage) =>
@@ -131,7 +131,7 @@ public sealed class IncrementalTests
         var driver = GeneratorHarness.Driver(Samples.ModuleWithManifest(ManifestWithForeignHash), platforms: "darwin_arm64").RunGenerators(compilation);
         Assert.AreEqual(0, driver.GetRunResult().Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
 
-        driver = GeneratorHarness.WithPlatforms(driver, Samples.ModuleWithManifest(ManifestWithForeignHash), "darwin_arm64;linux_amd64").RunGenerators(compilation);
+        driver = GeneratorHarness.WithOptions(driver, Samples.ModuleWithManifest(ManifestWithForeignHash), "darwin_arm64;linux_amd64").RunGenerators(compilation);
 
         Assert.IsTrue(AllCached(driver, TrackingNames.Analysis));
         CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.HashDiagnostics).ToArray());
@@ -151,5 +151,21 @@ public sealed class IncrementalTests
         CollectionAssert.Contains(Reasons(driver, TrackingNames.Manifest).ToList(), IncrementalStepRunReason.Modified);
         Assert.IsTrue(Reasons(driver, TrackingNames.Analysis).All(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         StringAssert.Contains(GeneratorHarness.Generated(driver, "TofuProviders.Infra.g.cs"), "sha256:9999");
+    }
+
+    [TestMethod]
+    public void ChangingTheRepositoryTemplate_RegeneratesCodeWithoutReparsingHcl()
+    {
+        static TestFile[] Files(string template) => Samples.Module().Select(f => f with { Template = template }).ToArray();
+        var compilation = GeneratorHarness.Compilation(LanguageVersion.Latest, GeneratorHarness.UserCode);
+        var driver = GeneratorHarness.Driver(Files("a.example.com/${hostname}/${namespace}/${type}")).RunGenerators(compilation);
+
+        driver = GeneratorHarness.WithOptions(driver, Files("b.example.com/${hostname}/${namespace}/${type}"), "linux_amd64;darwin_arm64")
+            .RunGenerators(compilation);
+
+        CollectionAssert.AreEqual(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.Templates).ToArray());
+        Assert.IsTrue(AllCached(driver, TrackingNames.Analysis));
+        Assert.IsTrue(AllCached(driver, TrackingNames.HashDiagnostics));
+        StringAssert.Contains(GeneratorHarness.Generated(driver, "TofuProviders.Infra.g.cs"), "\"b.example.com/registry.opentofu.org/hashicorp/aws\"");
     }
 }

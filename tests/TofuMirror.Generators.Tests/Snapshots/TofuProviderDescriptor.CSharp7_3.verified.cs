@@ -18,7 +18,7 @@ namespace TofuMirror.Generated
         /// <param name="constraints">The normalized constraints recorded in the lock file, or null when none are recorded.</param>
         /// <param name="hashes">The recorded package hashes.</param>
         /// <param name="platforms">The platforms the project targets (<c>TofuPlatforms</c>).</param>
-        /// <param name="repository">The OCI repository the provider was restored from, or null when unknown.</param>
+        /// <param name="repository">The OCI repository the provider restores from, or null when unknown.</param>
         /// <param name="tag">The OCI tag of the version, or null when unknown.</param>
         /// <param name="indexDigest">The OCI digest of the provider's index, or null when unknown.</param>
         /// <param name="packages">The restored platform packages (empty when unknown).</param>
@@ -79,7 +79,11 @@ namespace TofuMirror.Generated
         /// <summary>The platforms the project targets, from the <c>TofuPlatforms</c> build property (<c>os_arch</c>).</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Platforms { get; }
 
-        /// <summary>The OCI repository the build restored this provider from, or null when unknown (no restore manifest at build time).</summary>
+        /// <summary>
+        /// The OCI repository (<c>registry/name</c>) this provider restores from: as the build's restore recorded it, else
+        /// the module's repository template expanded for the provider; null when neither tells (no restore manifest
+        /// entry and no usable template).
+        /// </summary>
         public string Repository { get; }
 
         /// <summary>The OCI tag of <see cref="Version"/> in <see cref="Repository"/>, or null when unknown.</summary>
