@@ -166,4 +166,31 @@ public sealed class PackThenBuildTests
         StringAssert.Contains(build.Output, "error TOFU0002", build.ToString());
         Assert.IsFalse(File.Exists(app.Stamp), "a failed restore must not write the stamp");
     }
+
+    [TestMethod]
+    public void Out_of_process_restore_as_Visual_Studio_runs_it_restores_skips_when_up_to_date_and_reports_a_broken_lock_at_its_line()
+    {
+        using var app = new SampleApp();
+
+        var first = app.Dotnet("build", "-p:TofuRestoreOutOfProcess=true");
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        StringAssert.Matches(first.Output, new System.Text.RegularExpressions.Regex("dotnet\"? exec \"?\\S*tasks/net8\\.0/TofuMirror\\.Build\\.Tasks\\.dll\"? restore "), first.ToString());
+        StringAssert.Contains(first.Output, "TofuMirror: 2 provider package(s) installed", first.ToString());
+        Assert.IsTrue(File.Exists(Path.Combine(app.ProvidersFolder, "tofu.rc")), first.ToString());
+        Assert.AreEqual(1, Directory.GetDirectories(Path.Combine(app.ProvidersFolder, "example.com", "tofumirror", "echo", "0.2.0")).Length);
+
+        var second = app.Dotnet("build", "--no-restore", "-p:TofuRestoreOutOfProcess=true");
+        Assert.AreEqual(0, second.ExitCode, second.ToString());
+        Assert.IsFalse(second.Output.Contains("TofuMirror:"), "the restore ran again:\n" + second);
+
+        var lines = File.ReadAllLines(app.LockFile);
+        var line = Array.FindIndex(lines, l => l.Contains("version     = \"1.1.0\""));
+        lines[line] = lines[line].Replace("\"1.1.0\"", "\"one\"");
+        File.WriteAllLines(app.LockFile, lines);
+        var broken = app.Dotnet("build", "--no-restore", "-p:TofuRestoreOutOfProcess=true");
+        Assert.AreNotEqual(0, broken.ExitCode, broken.ToString());
+        StringAssert.Contains(broken.Output, $"{app.LockFile}({line + 1},{lines[line].IndexOf('"') + 1}", broken.ToString());
+        StringAssert.Contains(broken.Output, "error TOFU0002", broken.ToString());
+        Assert.IsFalse(broken.Output.Contains("MSB6006"), "the host's exit code must not add a second, vaguer error:\n" + broken);
+    }
 }

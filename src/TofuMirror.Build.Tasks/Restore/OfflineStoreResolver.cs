@@ -4,7 +4,7 @@ using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Oci;
 
-namespace TofuMirror.Build.Tasks;
+namespace TofuMirror.Build.Tasks.Restore;
 
 /// <summary>
 /// The mirror in offline mode: packages already installed are up to date without asking it, and any package that

@@ -5,7 +5,7 @@ using System.Text.Json;
 using TofuMirror.Engine;
 using TofuMirror.Engine.Restore;
 
-namespace TofuMirror.Build.Tasks;
+namespace TofuMirror.Build.Tasks.Restore;
 
 /// <summary>One restored package as the manifest records it, with the module whose lock file asked for it.</summary>
 internal sealed record ManifestEntry(string ModuleDirectory, RestoreItemResult Item);

@@ -1,0 +1,40 @@
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Build.Tasks.Restore;
+
+/// <summary>How loud a progress message is (MSBuild's importances).</summary>
+internal enum LogImportance { High, Normal, Low }
+
+/// <summary>
+/// Where a project restore reports: MSBuild's logger in the build process, or canonical error lines on standard
+/// output in the out-of-process host. Every problem carries a TOFU code and, where known, file, line and column.
+/// </summary>
+internal interface IRestoreLog
+{
+    bool HasLoggedErrors { get; }
+
+    /// <summary>An engine diagnostic; <paramref name="fallbackFile"/> is the file it concerns when it has no range.</summary>
+    void Report(Diagnostic diagnostic, string? fallbackFile);
+
+    void Error(string code, string file, string message);
+
+    void Message(LogImportance importance, string message);
+}
+
+/// <summary>The parts of a diagnostic that both log targets print.</summary>
+internal readonly record struct DiagnosticLine(string Code, string Message, string File, int Line, int Column, int EndLine, int EndColumn)
+{
+    /// <summary>A diagnostic without a code still gets one, so every build problem can be looked up.</summary>
+    public const string FallbackCode = "TOFU0000";
+
+    public static DiagnosticLine From(Diagnostic diagnostic, string? fallbackFile)
+    {
+        var code = string.IsNullOrEmpty(diagnostic.Code) ? FallbackCode : diagnostic.Code!;
+        var message = string.IsNullOrEmpty(diagnostic.Detail) ? diagnostic.Summary : diagnostic.Summary + ": " + diagnostic.Detail;
+        var start = diagnostic.Subject?.Start ?? default;
+        var end = diagnostic.Subject?.End ?? default;
+        var endLine = end.Line >= start.Line ? end.Line : 0;
+        return new DiagnosticLine(code, message, diagnostic.Subject?.FileName ?? fallbackFile ?? string.Empty,
+            start.Line, start.Column, endLine, endLine > 0 ? end.Column : 0);
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Utilities;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Build.Tasks.OutOfProcess;
+using TofuMirror.Build.Tasks.Restore;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Build.Tests;
+
+/// <summary>The files and output lines the .NET Framework task and its .NET host exchange.</summary>
+[TestClass]
+public sealed class HostProtocolTests
+{
+    [TestMethod]
+    public void Settings_round_trip_with_per_module_overrides_and_unset_values()
+    {
+        var settings = new RestoreSettings
+        {
+            BaseDirectory = "/src/app",
+            OutputPath = "obj/tofu-providers/",
+            RepositoryTemplate = "registry.example.com/${namespace}/${type}",
+            Platforms = "linux_amd64;windows_amd64",
+            Offline = true,
+            Parallelism = 3,
+        };
+        settings.Modules.Add(new ModuleSettings("infra/") { Platforms = "darwin_arm64", CliConfigFile = "C:\\cfg\\tofu.rc" });
+        settings.Modules.Add(new ModuleSettings("net work/"));
+
+        var copy = RestoreSettings.Parse(settings.Render());
+
+        Assert.AreEqual(settings.Render(), copy.Render());
+        Assert.AreEqual("/src/app", copy.BaseDirectory);
+        Assert.IsNull(copy.CliConfigFile);
+        Assert.IsNull(copy.CachePath);
+        Assert.IsTrue(copy.Offline);
+        Assert.AreEqual(3, copy.Parallelism);
+        Assert.AreEqual(2, copy.Modules.Count);
+        Assert.AreEqual("darwin_arm64", copy.Modules[0].Platforms);
+        Assert.AreEqual("C:\\cfg\\tofu.rc", copy.Modules[0].CliConfigFile);
+        Assert.AreEqual("net work/", copy.Modules[1].Path);
+        Assert.IsNull(copy.Modules[1].Platforms);
+    }
+
+    [TestMethod]
+    public void A_value_with_a_line_break_is_refused_instead_of_being_split()
+    {
+        var settings = new RestoreSettings { OutputPath = "out", RepositoryTemplate = "a\nmodule=/etc" };
+        var error = Assert.ThrowsExactly<ArgumentException>(() => settings.Render());
+        StringAssert.Contains(error.Message, "template");
+    }
+
+    [TestMethod]
+    [DataRow("module.platforms=linux_amd64\n", "line 1: module.platforms before any module=")]
+    [DataRow("output=out\nsecret\n", "line 2: expected key=value")]
+    [DataRow("output=out\ncolour=blue\n", "line 2: unknown key colour")]
+    public void Bad_settings_name_the_line(string text, string expected)
+    {
+        var error = Assert.ThrowsExactly<FormatException>(() => RestoreSettings.Parse(text));
+        StringAssert.StartsWith(error.Message, expected);
+    }
+
+    [TestMethod]
+    public void Outcome_round_trips_with_tab_separated_folder_metadata()
+    {
+        var outcome = new RestoreOutcome { CliConfigPath = "/o/tofu.rc", ManifestPath = "/o/tofu-providers.json" };
+        outcome.Folders.Add(new RestoredFolder("/o/r/a b/1.0.0/linux_amd64", "registry.opentofu.org/a/b", "1.0.0", "linux_amd64", "/m/"));
+
+        var copy = RestoreOutcome.Parse(outcome.Render());
+
+        Assert.AreEqual("/o/tofu.rc", copy.CliConfigPath);
+        Assert.AreEqual("/o/tofu-providers.json", copy.ManifestPath);
+        var folder = copy.Folders.Single();
+        Assert.AreEqual("/o/r/a b/1.0.0/linux_amd64", folder.Path);
+        Assert.AreEqual("linux_amd64", folder.Platform);
+        Assert.AreEqual("/m/", folder.Module);
+        Assert.ThrowsExactly<FormatException>(() => RestoreOutcome.Parse("restored=only\tthree\tfields\n"));
+    }
+
+    [TestMethod]
+    public void Host_diagnostic_lines_become_MSBuild_errors_and_warnings_at_their_range()
+    {
+        var output = new StringWriter();
+        var log = new ConsoleRestoreLog(output);
+        var range = new SourceRange("/m/.terraform.lock.hcl", new SourcePosition(12, 17, 300), new SourcePosition(12, 23, 306));
+        log.Report(new Diagnostic(DiagnosticSeverity.Error, "Invalid provider version number", "The version \"zero\"\nis not valid.", range) { Code = "TOFU0002" }, null);
+        log.Report(new Diagnostic(DiagnosticSeverity.Warning, "Unable to open CLI configuration file", null, null) { Code = "TOFU0009" }, "/home/u/.tofurc");
+        log.Error("TOFU0105", "/m/", "TofuPlatforms has an invalid platform 'x'.");
+        log.Message(LogImportance.High, "TofuMirror: 1 provider package(s) installed");
+        Assert.IsTrue(log.HasLoggedErrors);
+
+        // Parse the lines back with MSBuild's own canonical-format reader, as ToolTask does.
+        var engine = new FakeBuildEngine();
+        var helper = new TaskLoggingHelper(engine, "test");
+        foreach (var line in output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            if (!line.StartsWith(HostProtocol.MessagePrefix, StringComparison.Ordinal)) helper.LogMessageFromText(line.TrimEnd('\r'), Microsoft.Build.Framework.MessageImportance.Normal);
+
+        Assert.AreEqual(2, engine.Errors.Count, engine.Transcript());
+        var error = engine.Errors[0];
+        Assert.AreEqual(("TOFU0002", "/m/.terraform.lock.hcl", 12, 17, 12, 23), (error.Code, error.File, error.LineNumber, error.ColumnNumber, error.EndLineNumber, error.EndColumnNumber));
+        Assert.AreEqual("Invalid provider version number: The version \"zero\" is not valid.", error.Message);
+        Assert.AreEqual(("TOFU0105", "/m/"), (engine.Errors[1].Code, engine.Errors[1].File));
+        var warning = engine.Warnings.Single();
+        Assert.AreEqual(("TOFU0009", "/home/u/.tofurc", 0), (warning.Code, warning.File, warning.LineNumber));
+        StringAssert.Contains(output.ToString(), HostProtocol.MessagePrefix + "high: TofuMirror: 1 provider");
+    }
+}

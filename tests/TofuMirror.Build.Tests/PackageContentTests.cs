@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace TofuMirror.Build.Tests;
+
+/// <summary>What the packed TofuMirror.Build package holds, read from the .nupkg the test project's build made.</summary>
+[TestClass]
+public sealed class PackageContentTests
+{
+    private static ZipArchive OpenPackage()
+    {
+        var feed = Path.Combine(AppContext.BaseDirectory, "tofumirror-feed");
+        var package = Directory.GetFiles(feed, "TofuMirror.Build.*.nupkg").OrderByDescending(File.GetLastWriteTimeUtc).First();
+        return ZipFile.OpenRead(package);
+    }
+
+    [TestMethod]
+    public void The_net8_task_folder_can_run_as_a_program_and_ships_no_MSBuild_or_runtime_assembly()
+    {
+        using var package = OpenPackage();
+        var net8 = package.Entries.Where(e => e.FullName.StartsWith("tasks/net8.0/", StringComparison.Ordinal)).Select(e => e.Name).ToList();
+
+        CollectionAssert.Contains(net8, "TofuMirror.Build.Tasks.dll");
+        CollectionAssert.Contains(net8, "TofuMirror.Build.Tasks.runtimeconfig.json");
+        CollectionAssert.Contains(net8, "TofuMirror.Engine.dll");
+        Assert.IsFalse(net8.Any(n => n.StartsWith("Microsoft.Build", StringComparison.Ordinal) || n.StartsWith("System.", StringComparison.Ordinal)),
+            "MSBuild and the runtime provide these; shipping them makes two versions meet: " + string.Join(", ", net8));
+        using var runtimeConfig = new StreamReader(package.GetEntry("tasks/net8.0/TofuMirror.Build.Tasks.runtimeconfig.json")!.Open());
+        StringAssert.Contains(runtimeConfig.ReadToEnd(), "\"rollForward\": \"Major\"");
+    }
+
+    [TestMethod]
+    public void The_net472_task_is_a_single_NET_Framework_assembly_that_references_only_MSBuild_and_the_framework()
+    {
+        using var package = OpenPackage();
+        var net472 = package.Entries.Where(e => e.FullName.StartsWith("tasks/net472/", StringComparison.Ordinal)).Select(e => e.Name).ToList();
+        CollectionAssert.AreEqual(new[] { "TofuMirror.Build.Tasks.dll" }, net472);
+
+        using var bytes = new MemoryStream();
+        using (var entry = package.GetEntry("tasks/net472/TofuMirror.Build.Tasks.dll")!.Open()) entry.CopyTo(bytes);
+        bytes.Position = 0;
+        using var pe = new PEReader(bytes);
+        var metadata = pe.GetMetadataReader();
+
+        var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
+        Assert.IsTrue(references.All(r => r is "mscorlib" or "netstandard" || r.StartsWith("System", StringComparison.Ordinal) || r.StartsWith("Microsoft.Build", StringComparison.Ordinal)),
+            "Visual Studio's MSBuild would have to load: " + string.Join(", ", references));
+        CollectionAssert.Contains(references, "mscorlib");
+        Assert.AreEqual(".NETFramework,Version=v4.7.2", TargetFramework(metadata));
+        var types = metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Name)).ToList();
+        CollectionAssert.Contains(types, "TofuRestoreProvidersOutOfProcess");
+    }
+
+    private static string? TargetFramework(MetadataReader metadata)
+    {
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (attribute.Constructor.Kind != HandleKind.MemberReference) continue;
+            var type = metadata.GetTypeReference((TypeReferenceHandle)metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent);
+            if (metadata.GetString(type.Name) != "TargetFrameworkAttribute") continue;
+            var value = metadata.GetBlobReader(attribute.Value);
+            value.ReadUInt16(); // prolog
+            return value.ReadSerializedString();
+        }
+        return null;
+    }
+}
