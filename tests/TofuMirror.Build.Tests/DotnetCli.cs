@@ -14,9 +14,13 @@ internal static class DotnetCli
         public override string ToString() => $"exit code {ExitCode}\n{Output}";
     }
 
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>Any program, with the same clean environment (used for terraform).</summary>
+    public static Result RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -43,7 +47,7 @@ internal static class DotnetCli
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(" ", arguments)} did not finish in 3 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(" ", arguments)} did not finish in 3 minutes:\n{output}");
         }
         process.WaitForExit();
         return new Result(process.ExitCode, output.ToString());

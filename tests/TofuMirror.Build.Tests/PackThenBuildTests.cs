@@ -14,48 +14,6 @@ namespace TofuMirror.Build.Tests;
 [TestClass]
 public sealed class PackThenBuildTests
 {
-    private const string PackageId = "TofuMirror.Build";
-
-    private static string Feed => Path.Combine(AppContext.BaseDirectory, "tofumirror-feed");
-
-    private sealed class SampleApp : IDisposable
-    {
-        private readonly TempFolder _temp = new("tofu-app");
-        private readonly Dictionary<string, string> _environment;
-
-        public SampleApp()
-        {
-            var package = Directory.Exists(Feed) ? Directory.GetFiles(Feed, PackageId + ".*.nupkg").OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault() : null;
-            if (package is null) Assert.Fail($"No {PackageId} package in {Feed}: the test project's build packs it.");
-            Version = Path.GetFileNameWithoutExtension(package).Substring(PackageId.Length + 1);
-            AppDirectory = _temp.Combine("app");
-            TempFolder.CopyTree(Path.Combine(RepoPaths.Root, "samples", "app"), AppDirectory);
-            File.WriteAllText(Path.Combine(AppDirectory, "nuget.config"),
-                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
-                $"    <add key=\"tofumirror-test\" value=\"{Feed}\" />\n  </packageSources>\n</configuration>\n");
-            _environment = new Dictionary<string, string>
-            {
-                ["NUGET_PACKAGES"] = _temp.Combine("packages"),
-                ["TF_CLI_CONFIG_FILE"] = "", // the sample names its mirror; the machine's CLI config plays no part
-            };
-        }
-
-        public string Version { get; }
-        public string AppDirectory { get; }
-        public string ProvidersFolder => Path.Combine(AppDirectory, "obj", "tofu-providers");
-        public string Stamp => Path.Combine(ProvidersFolder, ".tofumirror", "restore.stamp");
-        public string LockFile => Path.Combine(AppDirectory, "infra", ".terraform.lock.hcl");
-
-        public DotnetCli.Result Dotnet(string command, params string[] extra) => DotnetCli.Run(AppDirectory, _environment,
-            [command, "-nologo", "--disable-build-servers", "-v:n",
-             $"-p:TofuMirrorBuildVersion={Version}",
-             $"-p:SampleMirrorRoot={Path.Combine(RepoPaths.Root, "samples", "oci-mirror")}",
-             $"-p:TofuCachePath={_temp.Combine("cache")}",
-             .. extra]);
-
-        public void Dispose() => _temp.Dispose();
-    }
-
     [TestMethod]
     public void Build_restores_the_providers_then_a_second_build_skips_the_restore_and_clean_removes_it()
     {
