@@ -42,6 +42,13 @@ public sealed class PackThenBuildTests
         StringAssert.Contains(second.Output, "Skipping target \"_TofuRestoreProvidersCore\" because all output files are up-to-date", second.ToString());
         Assert.AreEqual(stampTime, File.GetLastWriteTimeUtc(app.Stamp), "the stamp was rewritten by a no-op build");
 
+        var demoFolder = Directory.GetDirectories(Path.Combine(app.ProvidersFolder, "registry.opentofu.org", "tofumirror", "demo", "1.1.0")).Single();
+        Directory.Delete(demoFolder, recursive: true);
+        var repair = app.Dotnet("build", "--no-restore");
+        Assert.AreEqual(0, repair.ExitCode, repair.ToString());
+        StringAssert.Contains(repair.Output, "TofuMirror: 1 provider package(s) installed", "a deleted provider folder must be restored: " + repair);
+        Assert.IsTrue(Directory.Exists(demoFolder));
+
         File.SetLastWriteTimeUtc(app.LockFile, DateTime.UtcNow.AddSeconds(2));
         var third = app.Dotnet("build", "--no-restore");
         Assert.AreEqual(0, third.ExitCode, third.ToString());
