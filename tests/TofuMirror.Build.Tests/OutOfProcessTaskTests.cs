@@ -1,4 +1,5 @@
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using Microsoft.Build.Utilities;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -14,7 +15,29 @@ namespace TofuMirror.Build.Tests;
 [TestClass]
 public sealed class OutOfProcessTaskTests
 {
-    private static string HostAssembly => Path.Combine(System.AppContext.BaseDirectory, "TofuMirror.Build.Tasks.dll");
+    private static string s_hostFolder = "";
+
+    /// <summary>The host as the package ships it: tasks/net8.0/ of the packed .nupkg, with exactly its own dependencies.</summary>
+    private static string HostAssembly => Path.Combine(s_hostFolder, "TofuMirror.Build.Tasks.dll");
+
+    [ClassInitialize]
+    public static void ExtractHost(TestContext _)
+    {
+        var package = Directory.GetFiles(SampleApp.Feed, SampleApp.PackageId + ".*.nupkg").OrderByDescending(File.GetLastWriteTimeUtc).First();
+        s_hostFolder = Path.Combine(Path.GetTempPath(), "tofu-oop-host-" + System.Guid.NewGuid().ToString("N"));
+        using var zip = ZipFile.OpenRead(package);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("tasks/net8.0/", System.StringComparison.Ordinal)))
+        {
+            Directory.CreateDirectory(s_hostFolder);
+            entry.ExtractToFile(Path.Combine(s_hostFolder, entry.Name));
+        }
+    }
+
+    [ClassCleanup]
+    public static void DeleteHost()
+    {
+        if (Directory.Exists(s_hostFolder)) Directory.Delete(s_hostFolder, recursive: true);
+    }
 
     private static string SampleMirrorTemplate =>
         "oci-layout:" + Path.Combine(RepoPaths.Root, "samples", "oci-mirror").Replace('\\', '/') + "/${hostname}/${namespace}/${type}";

@@ -158,4 +158,18 @@ public sealed class PackThenBuildTests
         StringAssert.Contains(broken.Output, "error TOFU0002", broken.ToString());
         Assert.IsFalse(broken.Output.Contains("MSB6006"), "the host's exit code must not add a second, vaguer error:\n" + broken);
     }
+
+    [TestMethod]
+    public void An_unreachable_registry_fails_the_build_with_TOFU0100_naming_the_registry_at_each_lock_entry()
+    {
+        using var app = new SampleApp();
+
+        var build = app.Dotnet("build", "-p:TofuRepositoryTemplate=127.0.0.1:1/${hostname}/${namespace}/${type}"); // loopback, nothing listening
+
+        Assert.AreNotEqual(0, build.ExitCode, build.ToString());
+        var errors = build.Output.Split('\n').Where(l => l.Contains("error TOFU0100")).Distinct().ToList();
+        Assert.IsTrue(errors.Count >= 2, build.ToString());
+        Assert.IsTrue(errors.All(e => e.Contains(app.LockFile + "(") && e.Contains("127.0.0.1:1")), string.Join("\n", errors));
+        Assert.IsFalse(File.Exists(app.Stamp), "a failed restore must not write the stamp");
+    }
 }
