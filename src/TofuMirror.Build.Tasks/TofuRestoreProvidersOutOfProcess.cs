@@ -91,6 +91,15 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask
         return true;
     }
 
+    /// <summary>The host reports its own failures as coded errors; an exit without one means it never ran (no suitable runtime, a crash).</summary>
+    protected override bool HandleTaskExecutionErrors()
+    {
+        if (!Log.HasLoggedErrors)
+            Log.LogError(null, "TOFU0000", null, HostAssembly, 0, 0, 0, 0,
+                "The TofuMirror restore host exited with code {0} without reporting a problem; its output is above. It needs .NET 8 or later: check `dotnet --list-runtimes`, or set TofuDotnetHostPath.", ExitCode);
+        return false;
+    }
+
     protected override string GenerateFullPathToTool()
     {
         foreach (var candidate in DotnetHost.Candidates(DotnetHostPath, ToolName))

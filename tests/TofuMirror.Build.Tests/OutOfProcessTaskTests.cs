@@ -143,4 +143,20 @@ public sealed class OutOfProcessTaskTests
         var restored = second.Execute();
         Assert.IsTrue(restored || secondEngine.Errors.Any(e => e.Code == "TOFU0009" && e.Message!.Contains("TofuDotnetHostPath")), secondEngine.Transcript());
     }
+
+    [TestMethod]
+    public void A_host_that_cannot_start_is_one_coded_error_naming_the_exit_code()
+    {
+        using var temp = new TempFolder("tofu-oop");
+        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        task.HostAssembly = temp.Combine("TofuMirror.Build.Tasks.dll");
+        File.WriteAllText(task.HostAssembly, "not an assembly");
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("TOFU0000", error.Code, engine.Transcript());
+        StringAssert.Contains(error.Message, "exited with code");
+        Assert.AreEqual(task.HostAssembly, error.File);
+    }
 }
