@@ -39,8 +39,6 @@ public sealed class OutOfProcessTaskTests
         if (Directory.Exists(s_hostFolder)) Directory.Delete(s_hostFolder, recursive: true);
     }
 
-    private static string SampleMirrorTemplate =>
-        "oci-layout:" + Path.Combine(RepoPaths.Root, "samples", "oci-mirror").Replace('\\', '/') + "/${hostname}/${namespace}/${type}";
 
     private static (TofuRestoreProvidersOutOfProcess Task, FakeBuildEngine Engine) CreateTask(TempFolder temp, string moduleDirectory)
     {
@@ -52,27 +50,19 @@ public sealed class OutOfProcessTaskTests
             HostAssembly = HostAssembly,
             StateDirectory = temp.Combine("out", ".tofumirror"),
             BaseDirectory = temp.Path,
-            RepositoryTemplate = SampleMirrorTemplate,
+            RepositoryTemplate = SampleModule.MirrorTemplate,
             OutputPath = "out/",
             CachePath = temp.Combine("cache"),
         };
         return (task, engine);
     }
 
-    private static string CopySampleModule(TempFolder temp)
-    {
-        var module = temp.Combine("infra");
-        Directory.CreateDirectory(module);
-        foreach (var name in new[] { "main.tf", ".terraform.lock.hcl" })
-            File.Copy(Path.Combine(RepoPaths.Root, "samples", "infra", name), Path.Combine(module, name));
-        return module;
-    }
 
     [TestMethod]
     public void Restores_through_the_dotnet_host_and_returns_the_same_outputs_as_the_in_process_task()
     {
         using var temp = new TempFolder("tofu-oop");
-        var module = CopySampleModule(temp);
+        var module = SampleModule.CopyTo(temp);
         var (task, engine) = CreateTask(temp, module);
 
         Assert.IsTrue(task.Execute(), engine.Transcript());
@@ -94,12 +84,9 @@ public sealed class OutOfProcessTaskTests
     public void A_broken_lock_file_is_an_MSBuild_error_with_code_file_line_and_column()
     {
         using var temp = new TempFolder("tofu-oop");
-        var module = CopySampleModule(temp);
+        var module = SampleModule.CopyTo(temp);
         var lockFile = Path.Combine(module, ".terraform.lock.hcl");
-        var lines = File.ReadAllLines(lockFile);
-        var line = System.Array.FindIndex(lines, l => l.Contains("version     = \"0.2.0\""));
-        lines[line] = lines[line].Replace("\"0.2.0\"", "\"zero\"");
-        File.WriteAllLines(lockFile, lines);
+        var (line, column) = SampleModule.BreakLockedVersion(lockFile, "0.2.0", "zero");
         var (task, engine) = CreateTask(temp, module);
 
         Assert.IsFalse(task.Execute());
@@ -107,8 +94,8 @@ public sealed class OutOfProcessTaskTests
         var error = engine.Errors.SingleOrDefault(e => e.Code == "TOFU0002");
         Assert.IsNotNull(error, engine.Transcript());
         Assert.AreEqual(lockFile, error.File);
-        Assert.AreEqual(line + 1, error.LineNumber);
-        Assert.AreEqual(lines[line].IndexOf('"') + 1, error.ColumnNumber);
+        Assert.AreEqual(line, error.LineNumber);
+        Assert.AreEqual(column, error.ColumnNumber);
         StringAssert.Contains(error.Message, "zero");
         Assert.IsNull(task.CliConfigPath);
         Assert.IsFalse(engine.Errors.Any(e => e.Code == "MSB6006"), "the host's own errors are enough: " + engine.Transcript());
@@ -118,7 +105,7 @@ public sealed class OutOfProcessTaskTests
     public void An_unreachable_registry_fails_each_package_at_its_lock_entry()
     {
         using var temp = new TempFolder("tofu-oop");
-        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
         task.RepositoryTemplate = "127.0.0.1:1/${hostname}/${namespace}/${type}";
 
         Assert.IsFalse(task.Execute());
@@ -131,12 +118,12 @@ public sealed class OutOfProcessTaskTests
     public void A_missing_host_or_dotnet_is_a_coded_error_that_says_what_to_do()
     {
         using var temp = new TempFolder("tofu-oop");
-        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
         task.HostAssembly = temp.Combine("missing", "TofuMirror.Build.Tasks.dll");
         Assert.IsFalse(task.Execute());
         Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0009" && e.Message!.Contains("incomplete")), engine.Transcript());
 
-        var (second, secondEngine) = CreateTask(temp, CopySampleModule(new TempFolder("tofu-oop")));
+        var (second, secondEngine) = CreateTask(temp, SampleModule.CopyTo(new TempFolder("tofu-oop")));
         second.DotnetHostPath = temp.Combine("no-dotnet-here");
         second.EnvironmentVariables = ["PATH=" + temp.Path, "DOTNET_HOST_PATH=", "DOTNET_ROOT="];
         // A configured path that does not exist falls through to the other places; only if none has dotnet is it an error.
@@ -148,7 +135,7 @@ public sealed class OutOfProcessTaskTests
     public void A_host_that_cannot_start_is_one_coded_error_naming_the_exit_code()
     {
         using var temp = new TempFolder("tofu-oop");
-        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
         task.HostAssembly = temp.Combine("TofuMirror.Build.Tasks.dll");
         File.WriteAllText(task.HostAssembly, "not an assembly");
 

@@ -109,25 +109,20 @@ public sealed class PackThenBuildTests
     public void A_broken_lock_file_fails_the_build_with_TOFU0002_at_its_line()
     {
         using var app = new SampleApp();
-        var lines = File.ReadAllLines(app.LockFile);
-        var line = Array.FindIndex(lines, l => l.Contains("version     = \"1.1.0\""));
-        Assert.IsTrue(line >= 0, "the sample lock file changed");
-        lines[line] = lines[line].Replace("\"1.1.0\"", "\"one\"");
-        File.WriteAllLines(app.LockFile, lines);
+        var (line, column) = SampleModule.BreakLockedVersion(app.LockFile, "1.1.0", "one");
 
         // Design-time builds (the IDE's) never restore (no TOFU0002 from the task, nothing installed); the source
         // generator still reports the broken lock file at its line (TOFU1001), which is what the IDE's error list shows.
         var designTime = app.Dotnet("build", "-p:DesignTimeBuild=true");
         Assert.IsFalse(designTime.Output.Contains("TOFU0002"), designTime.ToString());
-        StringAssert.Contains(designTime.Output, $"{app.LockFile}({line + 1},", designTime.ToString());
+        StringAssert.Contains(designTime.Output, $"{app.LockFile}({line},", designTime.ToString());
         StringAssert.Contains(designTime.Output, "error TOFU1001", designTime.ToString());
         Assert.IsFalse(Directory.Exists(Path.Combine(app.ProvidersFolder, "registry.opentofu.org")), designTime.ToString());
 
         var build = app.Dotnet("build", "--no-restore");
 
         Assert.AreNotEqual(0, build.ExitCode, build.ToString());
-        var column = lines[line].IndexOf('"') + 1;
-        StringAssert.Contains(build.Output, $"{app.LockFile}({line + 1},{column}", build.ToString());
+        StringAssert.Contains(build.Output, $"{app.LockFile}({line},{column}", build.ToString());
         StringAssert.Contains(build.Output, "error TOFU0002", build.ToString());
         Assert.IsFalse(File.Exists(app.Stamp), "a failed restore must not write the stamp");
     }
@@ -148,13 +143,10 @@ public sealed class PackThenBuildTests
         Assert.AreEqual(0, second.ExitCode, second.ToString());
         Assert.IsFalse(second.Output.Contains("TofuMirror:"), "the restore ran again:\n" + second);
 
-        var lines = File.ReadAllLines(app.LockFile);
-        var line = Array.FindIndex(lines, l => l.Contains("version     = \"1.1.0\""));
-        lines[line] = lines[line].Replace("\"1.1.0\"", "\"one\"");
-        File.WriteAllLines(app.LockFile, lines);
+        var (line, column) = SampleModule.BreakLockedVersion(app.LockFile, "1.1.0", "one");
         var broken = app.Dotnet("build", "--no-restore", "-p:TofuRestoreOutOfProcess=true");
         Assert.AreNotEqual(0, broken.ExitCode, broken.ToString());
-        StringAssert.Contains(broken.Output, $"{app.LockFile}({line + 1},{lines[line].IndexOf('"') + 1}", broken.ToString());
+        StringAssert.Contains(broken.Output, $"{app.LockFile}({line},{column}", broken.ToString());
         StringAssert.Contains(broken.Output, "error TOFU0002", broken.ToString());
         Assert.IsFalse(broken.Output.Contains("MSB6006"), "the host's exit code must not add a second, vaguer error:\n" + broken);
     }

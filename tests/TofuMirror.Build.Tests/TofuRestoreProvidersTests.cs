@@ -13,8 +13,6 @@ namespace TofuMirror.Build.Tests;
 [TestClass]
 public sealed class TofuRestoreProvidersTests
 {
-    private static string SampleMirrorTemplate =>
-        "oci-layout:" + Path.Combine(RepoPaths.Root, "samples", "oci-mirror").Replace('\\', '/') + "/${hostname}/${namespace}/${type}";
 
     private static (TofuRestoreProviders Task, FakeBuildEngine Engine) CreateTask(TempFolder temp, string moduleDirectory)
     {
@@ -24,7 +22,7 @@ public sealed class TofuRestoreProvidersTests
             BuildEngine = engine,
             Modules = [new TaskItem(moduleDirectory)],
             BaseDirectory = temp.Path,
-            RepositoryTemplate = SampleMirrorTemplate,
+            RepositoryTemplate = SampleModule.MirrorTemplate,
             Platforms = "linux_amd64;darwin_arm64",
             OutputPath = "out/",
             CachePath = temp.Combine("cache"),
@@ -32,20 +30,12 @@ public sealed class TofuRestoreProvidersTests
         return (task, engine);
     }
 
-    private static string CopySampleModule(TempFolder temp)
-    {
-        var module = temp.Combine("infra");
-        Directory.CreateDirectory(module);
-        foreach (var name in new[] { "main.tf", ".terraform.lock.hcl" })
-            File.Copy(Path.Combine(RepoPaths.Root, "samples", "infra", name), Path.Combine(module, name));
-        return module;
-    }
 
     [TestMethod]
     public void Restores_every_locked_provider_and_platform_and_writes_tofu_rc_and_manifest()
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
 
         Assert.IsTrue(task.Execute(), engine.Transcript());
 
@@ -79,7 +69,7 @@ public sealed class TofuRestoreProvidersTests
     public void A_second_run_reports_the_same_manifest_from_the_install_stamps()
     {
         using var temp = new TempFolder("tofu-task");
-        var module = CopySampleModule(temp);
+        var module = SampleModule.CopyTo(temp);
         var (first, firstEngine) = CreateTask(temp, module);
         Assert.IsTrue(first.Execute(), firstEngine.Transcript());
         var manifest = File.ReadAllText(first.ManifestPath!);
@@ -96,7 +86,7 @@ public sealed class TofuRestoreProvidersTests
     public void Offline_with_nothing_installed_fails_with_a_coded_error_at_the_lock_file()
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
         task.Offline = true;
 
         Assert.IsFalse(task.Execute());
@@ -110,13 +100,9 @@ public sealed class TofuRestoreProvidersTests
     public void A_broken_lock_file_fails_with_TOFU0002_at_its_line_and_column()
     {
         using var temp = new TempFolder("tofu-task");
-        var module = CopySampleModule(temp);
+        var module = SampleModule.CopyTo(temp);
         var lockFile = Path.Combine(module, ".terraform.lock.hcl");
-        var lines = File.ReadAllLines(lockFile);
-        var line = System.Array.FindIndex(lines, l => l.Contains("version     = \"0.2.0\""));
-        Assert.IsTrue(line >= 0, "the sample lock file changed");
-        lines[line] = lines[line].Replace("\"0.2.0\"", "\"zero\"");
-        File.WriteAllLines(lockFile, lines);
+        var (line, column) = SampleModule.BreakLockedVersion(lockFile, "0.2.0", "zero");
         var (task, engine) = CreateTask(temp, module);
 
         Assert.IsFalse(task.Execute());
@@ -124,8 +110,8 @@ public sealed class TofuRestoreProvidersTests
         var error = engine.Errors.FirstOrDefault(e => e.Code == "TOFU0002");
         Assert.IsNotNull(error, engine.Transcript());
         Assert.AreEqual(lockFile, error.File);
-        Assert.AreEqual(line + 1, error.LineNumber);
-        Assert.AreEqual(lines[line].IndexOf('"') + 1, error.ColumnNumber);
+        Assert.AreEqual(line, error.LineNumber);
+        Assert.AreEqual(column, error.ColumnNumber);
         Assert.IsNull(task.CliConfigPath, "nothing is reported as restored after an error");
         Assert.IsFalse(File.Exists(temp.Combine("out", "tofu-providers.json")));
     }
@@ -135,7 +121,7 @@ public sealed class TofuRestoreProvidersTests
     {
         using var temp = new TempFolder("tofu-task");
         var (task, engine) = CreateTask(temp, "no-such-module");
-        task.Modules = [new TaskItem("no-such-module"), new TaskItem(CopySampleModule(temp), new System.Collections.Hashtable { ["Platforms"] = "linux-amd64" })];
+        task.Modules = [new TaskItem("no-such-module"), new TaskItem(SampleModule.CopyTo(temp), new System.Collections.Hashtable { ["Platforms"] = "linux-amd64" })];
 
         Assert.IsFalse(task.Execute());
 
@@ -147,7 +133,7 @@ public sealed class TofuRestoreProvidersTests
     public void An_unreachable_registry_fails_each_package_with_TOFU0100_at_its_lock_entry()
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
         task.RepositoryTemplate = "127.0.0.1:1/${hostname}/${namespace}/${type}"; // loopback, nothing listening
 
         Assert.IsFalse(task.Execute());
@@ -161,7 +147,7 @@ public sealed class TofuRestoreProvidersTests
     public void An_output_path_that_is_a_file_is_a_coded_error_not_a_crash()
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
         File.WriteAllText(temp.Combine("out"), "not a folder");
 
         Assert.IsFalse(task.Execute());
@@ -174,7 +160,7 @@ public sealed class TofuRestoreProvidersTests
     public void An_unusable_repository_template_is_a_TOFU0003_error()
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, CopySampleModule(temp));
+        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
         task.RepositoryTemplate = "example.com/providers/${type}"; // no ${namespace}: ambiguous
 
         Assert.IsFalse(task.Execute());
