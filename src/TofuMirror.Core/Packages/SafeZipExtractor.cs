@@ -47,10 +47,7 @@ public static class SafeZipExtractor
         var planned = new List<(ZipArchiveEntry Entry, string Name, string FullPath)>();
         foreach (var entry in archive.Entries)
         {
-            var name = CheckEntryName(entry.FullName);
-            var fullPath = Path.GetFullPath(Path.Combine(root, name.Replace('/', Path.DirectorySeparatorChar)));
-            if (!IsInside(root, fullPath))
-                throw new UnsafeZipEntryException(entry.FullName, "it would be written outside the target directory");
+            var fullPath = ZipEntryPaths.Resolve(root, entry.FullName, out var name);
             planned.Add((entry, name, fullPath));
         }
 
@@ -71,59 +68,19 @@ public static class SafeZipExtractor
             using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
             {
                 int read;
-                while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+                while ((read = StreamingZipExtractor.FillBuffer(source, buffer)) > 0)
                 {
                     target.Write(buffer, 0, read);
                     fileHash?.AppendData(buffer, 0, read);
                 }
             }
             if (digests is not null) digests[name] = fileHash!.GetHashAndReset();
-            ApplyExecutableBits(entry, fullPath);
+#if NET
+            ZipEntryPaths.ApplyExecutableBits(entry.ExternalAttributes, fullPath);
+#endif
             extracted.Add(name);
         }
         return extracted;
-    }
-
-    /// <summary>Returns the entry name with <c>/</c> separators, or throws when it could escape.</summary>
-    private static string CheckEntryName(string entryName)
-    {
-        var name = entryName.Replace('\\', '/');
-        if (name.Length == 0 || name.IndexOf('\0') >= 0)
-            throw new UnsafeZipEntryException(entryName, "the name is empty or contains a NUL character");
-        if (name[0] == '/')
-            throw new UnsafeZipEntryException(entryName, "it is an absolute path");
-        if (name.Length >= 2 && name[1] == ':' && char.IsLetter(name[0]))
-            throw new UnsafeZipEntryException(entryName, "it starts with a drive letter");
-        foreach (var segment in name.Split('/'))
-        {
-            if (segment == "..")
-                throw new UnsafeZipEntryException(entryName, "it contains a \"..\" segment");
-        }
-        return name;
-    }
-
-    private static bool IsInside(string root, string fullPath)
-    {
-        var prefix = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal)
-            ? root
-            : root + Path.DirectorySeparatorChar;
-        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        return fullPath.StartsWith(prefix, comparison) || string.Equals(fullPath, root, comparison);
-    }
-
-    private static void ApplyExecutableBits(ZipArchiveEntry entry, string fullPath)
-    {
-#if NET
-        if (OperatingSystem.IsWindows()) return;
-        // The high 16 bits of the external attributes hold the Unix mode when the zip was made on Unix.
-        var executeBits = (UnixFileMode)((entry.ExternalAttributes >> 16) & 0b001_001_001);
-        if (executeBits == UnixFileMode.None) return;
-        File.SetUnixFileMode(fullPath, File.GetUnixFileMode(fullPath) | executeBits);
-#else
-        // netstandard2.0 has neither ZipArchiveEntry.ExternalAttributes nor File.SetUnixFileMode.
-        _ = entry;
-        _ = fullPath;
-#endif
     }
 }
 

@@ -39,8 +39,7 @@ public sealed class PackageInstaller
     /// <summary>Installs a zip whose <c>zh:</c> is already known (verified by the caller) and returns its <c>h1:</c>.</summary>
     public PackageHash Install(string zipPath, PackageIdentity package, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
     {
-        Directory.CreateDirectory(_workDirectory);
-        var temp = Path.Combine(_workDirectory, Guid.NewGuid().ToString("N"));
+        var temp = NewStagingPath();
         try
         {
             PackageHash h1;
@@ -52,7 +51,7 @@ public sealed class PackageInstaller
                 }
                 catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
                 {
-                    throw new ProviderFailure(DiagnosticCodes.InvalidPackage, $"the package for {package} is not a valid provider zip: {e.Message}", e);
+                    throw NotAValidZip(package, e);
                 }
             }
             else
@@ -61,22 +60,44 @@ public sealed class PackageInstaller
                 h1 = PackageHasher.ComputeH1FromZip(temp);
             }
 
-            if (PackageHashes.RequiresCheck(lockedHashes) && !PackageHashes.AnyMatch(lockedHashes, [h1, zh]))
-                throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
-                    $"the package for {package} ({h1}, {zh}) doesn't match any of the checksums recorded in the dependency lock file; " +
-                    "if the mirror's content is the one you trust, run `tofu-mirror lock` to record it.");
-
-            var target = layout == OutputLayout.Unpacked
-                ? FilesystemMirrorLayout.UnpackedDirectory(_outputDirectory, package.Provider, package.Version, package.Platform)
-                : FilesystemMirrorLayout.PackedZipPath(_outputDirectory, package.Provider, package.Version, package.Platform);
-            SwapIn(temp, target, isDirectory: layout == OutputLayout.Unpacked);
+            Publish(temp, package, h1, zh, lockedHashes, layout);
             return h1;
         }
         finally
         {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-            else if (File.Exists(temp)) File.Delete(temp);
+            Delete(temp);
         }
+    }
+
+    /// <summary>A new path for staging one package, inside the output folder (same file system, so publishing is a rename).</summary>
+    internal string NewStagingPath()
+    {
+        Directory.CreateDirectory(_workDirectory);
+        return Path.Combine(_workDirectory, Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>Checks the staged package's hashes against the lock, then swaps it in as the installed package.</summary>
+    internal void Publish(string staged, PackageIdentity package, PackageHash h1, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
+    {
+        if (PackageHashes.RequiresCheck(lockedHashes) && !PackageHashes.AnyMatch(lockedHashes, [h1, zh]))
+            throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
+                $"the package for {package} ({h1}, {zh}) doesn't match any of the checksums recorded in the dependency lock file; " +
+                "if the mirror's content is the one you trust, run `tofu-mirror lock` to record it.");
+
+        var target = layout == OutputLayout.Unpacked
+            ? FilesystemMirrorLayout.UnpackedDirectory(_outputDirectory, package.Provider, package.Version, package.Platform)
+            : FilesystemMirrorLayout.PackedZipPath(_outputDirectory, package.Provider, package.Version, package.Platform);
+        SwapIn(staged, target, isDirectory: layout == OutputLayout.Unpacked);
+    }
+
+    internal static ProviderFailure NotAValidZip(PackageIdentity package, Exception e) =>
+        new(DiagnosticCodes.InvalidPackage, $"the package for {package} is not a valid provider zip: {e.Message}", e);
+
+    /// <summary>Removes a staging folder or file if it is still there.</summary>
+    internal static void Delete(string staged)
+    {
+        if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
+        else if (File.Exists(staged)) File.Delete(staged);
     }
 
     /// <summary>Moves the old target aside, renames the new one in, then deletes the old one (which may still be in use).</summary>

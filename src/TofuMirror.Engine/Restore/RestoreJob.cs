@@ -103,8 +103,7 @@ public sealed class RestoreJob
 
             var location = await LocateAsync(request, locked, platform, indexes, cancellationToken).ConfigureAwait(false);
             ProviderArtifactRules.CheckLayerAgainstLock(location.Layer, locked.Hashes, provider, version);
-            var (zip, downloaded) = await cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
-            var h1 = installer.Install(zip, location, locked.Hashes, request.Layout);
+            var (h1, downloaded) = await FetchAndInstallAsync(location, locked, request.Layout, installer, cache, cancellationToken).ConfigureAwait(false);
             var newStamp = new InstallStamp(h1.ToString(), location.Zh.ToString(), request.Layout.ToString().ToLowerInvariant(),
                 location.Store.Name, location.Index.Digest.ToString(), location.Manifest.Digest.ToString(), location.Layer.Size);
             newStamp.Write(stampPath);
@@ -119,6 +118,22 @@ public sealed class RestoreJob
             var error = Diagnostic.Error($"Failed to restore {provider.ForDisplay()} {version} for {platform}", e.Message, subject) with { Code = code };
             return baseResult with { Error = error };
         }
+    }
+
+    /// <summary>
+    /// Installs from the cache when it holds the blob intact; else downloads it into the cache, extracting while
+    /// downloading for the unpacked layout. Returns the installed package's <c>h1:</c> and whether it was downloaded.
+    /// </summary>
+    private async Task<(PackageHash H1, bool Downloaded)> FetchAndInstallAsync(
+        ProviderPackageLocation location, ProviderLock locked, OutputLayout layout, PackageInstaller installer, BlobCache cache,
+        CancellationToken cancellationToken)
+    {
+        if (cache.TryGetVerified(location.Zh, location.Layer.Size) is { } cached)
+            return (installer.Install(cached, location, locked.Hashes, layout), false);
+        if (layout == OutputLayout.Unpacked)
+            return (await new StreamingPackageInstall(installer, cache, _logger).InstallAsync(location, locked.Hashes, cancellationToken).ConfigureAwait(false), true);
+        var (zip, downloaded) = await cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
+        return (installer.Install(zip, location, locked.Hashes, layout), downloaded);
     }
 
     private static async Task<ProviderPackageLocation> LocateAsync(

@@ -17,7 +17,7 @@ internal sealed class FixedStores(params IOciRepositoryStore[] stores) : IProvid
     public IReadOnlyList<IOciRepositoryStore> Resolve(ProviderAddress provider) => stores;
 }
 
-/// <summary>A store that runs <see cref="OnBlobDownload"/> when a blob download starts (to cancel mid-download).</summary>
+/// <summary>A store that runs <see cref="OnBlobDownload"/> when a blob download starts (to cancel mid-download), streamed or to a file.</summary>
 internal sealed class InterceptingStore(IOciRepositoryStore inner) : IOciRepositoryStore
 {
     public Func<CancellationToken, Task>? OnBlobDownload { get; set; }
@@ -47,8 +47,16 @@ internal sealed class InterceptingStore(IOciRepositoryStore inner) : IOciReposit
 
     public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken) => inner.BlobExistsAsync(descriptor, cancellationToken);
 
-    public Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken) =>
-        inner.FetchBlobAsync(descriptor, destination, cancellationToken);
+    /// <summary>Runs instead of the inner store's streamed download when set (to break a download part-way).</summary>
+    public Func<Descriptor, Stream, CancellationToken, Task>? ReplaceBlobStream { get; set; }
+
+    public async Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _blobDownloads);
+        if (OnBlobDownload is not null) await OnBlobDownload(cancellationToken);
+        if (ReplaceBlobStream is not null) await ReplaceBlobStream(descriptor, destination, cancellationToken);
+        else await inner.FetchBlobAsync(descriptor, destination, cancellationToken);
+    }
 
     public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
     {

@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Core;
+using TofuMirror.Engine.Providers;
+
+namespace TofuMirror.Engine.Restore;
+
+/// <summary>
+/// Downloads a provider blob into the cache and, on another thread, extracts it into a staging folder as the bytes
+/// arrive (<see cref="StreamingZipExtractor"/>). The download verifies size and digest as always (and resumes a
+/// broken connection); the blob enters the cache only once verified. What the extraction produced is only
+/// trustworthy after this returns, and the staging folder stays private until the caller has checked the lock.
+/// </summary>
+internal static class ExtractWhileDownloading
+{
+    /// <summary>Chunks of at most 1 MiB in flight between the download and the extractor.</summary>
+    private const int PipeCapacity = 4;
+
+    /// <summary>Returns once the blob is verified and in the cache at <paramref name="cachePath"/>; throws what the download threw.</summary>
+    public static async Task<StreamedExtraction> RunAsync(ProviderPackageLocation location, string cachePath, string stagingDirectory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
+        var part = cachePath + ".part-" + Guid.NewGuid().ToString("N");
+        var pipe = new BlobPipe(PipeCapacity);
+        var extraction = Task.Factory.StartNew(() => Extract(pipe, stagingDirectory), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            using (var file = new FileStream(part, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, PreallocationSize = location.Layer.Size,
+            }))
+            {
+                await location.Store.FetchBlobAsync(location.Layer, new CachingExtractingSink(file, pipe), cancellationToken).ConfigureAwait(false);
+            }
+            pipe.CompleteWriting(null);
+            var outcome = await extraction.ConfigureAwait(false);
+            File.Move(part, cachePath, overwrite: true);
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            pipe.CompleteWriting(e);
+            await extraction.ConfigureAwait(false); // never throws; waits so nothing writes into staging after we return
+            throw;
+        }
+        finally
+        {
+            if (File.Exists(part)) File.Delete(part);
+        }
+    }
+
+    private static StreamedExtraction Extract(BlobPipe pipe, string stagingDirectory)
+    {
+        try
+        {
+            return new StreamedExtraction(StreamingZipExtractor.ExtractAndHash(pipe.Reader, stagingDirectory), null, null);
+        }
+        catch (Exception e) when (e is UnsafeZipEntryException or InconsistentZipException)
+        {
+            return new StreamedExtraction(null, e, null);
+        }
+        catch (Exception e)
+        {
+            // A zip this extractor does not follow, a file-system error, or the download failing: the downloaded
+            // file (if it verifies) goes through the seekable extractor instead, which reports its own errors.
+            return new StreamedExtraction(null, null, e);
+        }
+        finally
+        {
+            pipe.CloseReading();
+        }
+    }
+}
+
+/// <summary>What extracting during the download gave: the <c>h1:</c> of the staged files, a refusal, or a reason to extract the file again.</summary>
+internal sealed record StreamedExtraction(PackageHash? H1, Exception? Refusal, Exception? NotStreamed);

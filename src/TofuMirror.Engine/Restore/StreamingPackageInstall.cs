@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using TofuMirror.Core;
+using TofuMirror.Engine.Providers;
+
+namespace TofuMirror.Engine.Restore;
+
+/// <summary>
+/// Installs an unpacked package the cache does not hold, extracting while it downloads. Nothing reaches the output
+/// folder before the blob's digest and then the lock-file hashes are verified; a refused zip or a failed download
+/// removes the staging folder and reports what the download-then-extract path reports.
+/// </summary>
+internal sealed class StreamingPackageInstall(PackageInstaller installer, BlobCache cache, ILogger logger)
+{
+    /// <summary>Downloads into the cache, installs, and returns the <c>h1:</c> of what was installed.</summary>
+    public async Task<PackageHash> InstallAsync(ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, CancellationToken cancellationToken)
+    {
+        var package = new PackageIdentity(location.Provider, location.Version, location.Platform);
+        var staging = installer.NewStagingPath();
+        try
+        {
+            var cachePath = cache.PathOf(location.Zh);
+            var outcome = await ExtractWhileDownloading.RunAsync(location, cachePath, staging, cancellationToken).ConfigureAwait(false);
+            if (outcome.Refusal is { } refusal) throw PackageInstaller.NotAValidZip(package, refusal);
+            if (outcome.H1 is not { } h1)
+            {
+                logger.LogDebug("{Package} extracted from the cache after the download: {Reason}", package, outcome.NotStreamed?.Message);
+                PackageInstaller.Delete(staging);
+                return installer.Install(cachePath, location, lockedHashes, OutputLayout.Unpacked);
+            }
+            installer.Publish(staging, package, h1, location.Zh, lockedHashes, OutputLayout.Unpacked);
+            return h1;
+        }
+        finally
+        {
+            PackageInstaller.Delete(staging);
+        }
+    }
+}
