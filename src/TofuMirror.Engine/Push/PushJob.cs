@@ -69,17 +69,14 @@ public sealed class PushJob
             entries.Add(entry);
         }
 
-        var existing = await TryReadIndexAsync(store, version, cancellationToken).ConfigureAwait(false);
-        var index = ProviderArtifactBuilder.Index(entries, existing);
-        var indexBytes = OciJsonWriter.Serialize(index);
+        var (index, indexDigest) = await new IndexTagger(_logger).TagAsync(store, version, entries, request.DryRun, cancellationToken).ConfigureAwait(false);
         var tag = version.ToOciTag();
-        if (!request.DryRun) await store.PushManifestAsync(indexBytes, MediaTypes.ImageIndex, tag, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("{Action} {Provider} {Version} to {Store}:{Tag}", request.DryRun ? "Would push" : "Pushed", provider.ForDisplay(), version, store.Name, tag);
 
         var pushedPlatforms = new HashSet<string>(entries.Select(e => e.Platform!.ToString()));
         var kept = index.Manifests.Where(m => m.Platform is { } p && !pushedPlatforms.Contains(p.ToString()))
             .Select(m => Platform.Parse(m.Platform!.ToString())).ToList();
-        return new PushedVersion(provider, version, store.Name, tag, Digest.Compute(indexBytes).ToString(), platforms, kept);
+        return new PushedVersion(provider, version, store.Name, tag, indexDigest.ToString(), platforms, kept);
     }
 
     private static async Task<(PushedPlatform, Descriptor)> PushPlatformAsync(
@@ -132,24 +129,6 @@ public sealed class PushJob
         finally
         {
             if (tempZip is not null && File.Exists(tempZip)) File.Delete(tempZip);
-        }
-    }
-
-    /// <summary>The version's current index, to keep its other platforms; null when the tag does not exist yet.</summary>
-    private static async Task<OciIndex?> TryReadIndexAsync(IOciRepositoryStore store, ProviderVersion version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var (_, index) = await ProviderArtifactResolver.ReadIndexAsync(store, version, cancellationToken).ConfigureAwait(false);
-            return index;
-        }
-        catch (ProviderFailure e) when (e.Code == DiagnosticCodes.ProviderNotInMirror)
-        {
-            return null;
-        }
-        catch (OciNotFoundException)
-        {
-            return null;
         }
     }
 }
