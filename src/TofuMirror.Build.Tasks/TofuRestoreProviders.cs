@@ -15,7 +15,7 @@ namespace TofuMirror.Build.Tasks;
 /// uses <see cref="TofuRestoreProvidersOutOfProcess"/> instead. Credentials are never parameters: they come from the
 /// CLI configuration and the Docker-style auth files, as OpenTofu finds them.
 /// </summary>
-public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICancelableTask
+public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICancelableTask, IRestoreProvidersTask
 {
     private readonly CancellationTokenSource _cancellation = new();
 

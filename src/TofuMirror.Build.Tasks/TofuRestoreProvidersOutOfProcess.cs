@@ -15,7 +15,7 @@ namespace TofuMirror.Build.Tasks;
 /// no dependency can clash with its own and nothing stays locked after the build. <c>dotnet build</c> uses it too when
 /// <c>TofuRestoreOutOfProcess</c> is true.
 /// </summary>
-public sealed class TofuRestoreProvidersOutOfProcess : ToolTask
+public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvidersTask
 {
     /// <summary>Root module folders, with the same metadata as <c>TofuRestoreProviders.Modules</c>.</summary>
     [Required]

@@ -9,33 +9,20 @@ using TofuMirror.Testing;
 
 namespace TofuMirror.Build.Tests;
 
-/// <summary>The task in-process, with a fake build engine, restoring the sample module from the sample OCI-layout mirror.</summary>
+/// <summary>
+/// Each restore task (in-process, and out-of-process through the packaged host as Visual Studio runs it) with a fake
+/// build engine, restoring the sample module from the sample OCI-layout mirror: both must behave the same.
+/// </summary>
 [TestClass]
 public sealed class TofuRestoreProvidersTests
 {
-
-    private static (TofuRestoreProviders Task, FakeBuildEngine Engine) CreateTask(TempFolder temp, string moduleDirectory)
-    {
-        var engine = new FakeBuildEngine();
-        var task = new TofuRestoreProviders
-        {
-            BuildEngine = engine,
-            Modules = [new TaskItem(moduleDirectory)],
-            BaseDirectory = temp.Path,
-            RepositoryTemplate = SampleModule.MirrorTemplate,
-            Platforms = "linux_amd64;darwin_arm64",
-            OutputPath = "out/",
-            CachePath = temp.Combine("cache"),
-        };
-        return (task, engine);
-    }
-
-
     [TestMethod]
-    public void Restores_every_locked_provider_and_platform_and_writes_tofu_rc_and_manifest()
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void Restores_every_locked_provider_and_platform_and_writes_tofu_rc_and_manifest(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, SampleModule.CopyTo(temp));
 
         Assert.IsTrue(task.Execute(), engine.Transcript());
 
@@ -66,16 +53,18 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
-    public void A_second_run_reports_the_same_manifest_from_the_install_stamps()
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void A_second_run_reports_the_same_manifest_from_the_install_stamps(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
         var module = SampleModule.CopyTo(temp);
-        var (first, firstEngine) = CreateTask(temp, module);
+        var (first, firstEngine) = RestoreTasks.Create(outOfProcess, temp, module);
         Assert.IsTrue(first.Execute(), firstEngine.Transcript());
         var manifest = File.ReadAllText(first.ManifestPath!);
 
         // Offline: up-to-date packages need no mirror, so the second run proves nothing was fetched.
-        var (second, secondEngine) = CreateTask(temp, module);
+        var (second, secondEngine) = RestoreTasks.Create(outOfProcess, temp, module);
         second.Offline = true;
         Assert.IsTrue(second.Execute(), secondEngine.Transcript());
         Assert.AreEqual(manifest, File.ReadAllText(second.ManifestPath!));
@@ -83,10 +72,12 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
-    public void Offline_with_nothing_installed_fails_with_a_coded_error_at_the_lock_file()
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void Offline_with_nothing_installed_fails_with_a_coded_error_at_the_lock_file(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, SampleModule.CopyTo(temp));
         task.Offline = true;
 
         Assert.IsFalse(task.Execute());
@@ -97,13 +88,15 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
-    public void A_broken_lock_file_fails_with_TOFU0002_at_its_line_and_column()
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void A_broken_lock_file_fails_with_TOFU0002_at_its_line_and_column(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
         var module = SampleModule.CopyTo(temp);
         var lockFile = Path.Combine(module, ".terraform.lock.hcl");
         var (line, column) = SampleModule.BreakLockedVersion(lockFile, "0.2.0", "zero");
-        var (task, engine) = CreateTask(temp, module);
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, module);
 
         Assert.IsFalse(task.Execute());
 
@@ -117,10 +110,12 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
-    public void A_missing_module_folder_and_a_bad_platform_are_coded_errors()
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void A_missing_module_folder_and_a_bad_platform_are_coded_errors(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, "no-such-module");
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, "no-such-module");
         task.Modules = [new TaskItem("no-such-module"), new TaskItem(SampleModule.CopyTo(temp), new System.Collections.Hashtable { ["Platforms"] = "linux-amd64" })];
 
         Assert.IsFalse(task.Execute());
@@ -130,10 +125,12 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
-    public void An_unreachable_registry_fails_each_package_with_TOFU0100_at_its_lock_entry()
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void An_unreachable_registry_fails_each_package_with_TOFU0100_at_its_lock_entry(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, SampleModule.CopyTo(temp));
         task.RepositoryTemplate = "127.0.0.1:1/${hostname}/${namespace}/${type}"; // loopback, nothing listening
 
         Assert.IsFalse(task.Execute());
@@ -144,10 +141,12 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
-    public void An_output_path_that_is_a_file_is_a_coded_error_not_a_crash()
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void An_output_path_that_is_a_file_is_a_coded_error_not_a_crash(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, SampleModule.CopyTo(temp));
         File.WriteAllText(temp.Combine("out"), "not a folder");
 
         Assert.IsFalse(task.Execute());
@@ -157,10 +156,12 @@ public sealed class TofuRestoreProvidersTests
     }
 
     [TestMethod]
-    public void An_unusable_repository_template_is_a_TOFU0003_error()
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void An_unusable_repository_template_is_a_TOFU0003_error(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
-        var (task, engine) = CreateTask(temp, SampleModule.CopyTo(temp));
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, SampleModule.CopyTo(temp));
         task.RepositoryTemplate = "example.com/providers/${type}"; // no ${namespace}: ambiguous
 
         Assert.IsFalse(task.Execute());
