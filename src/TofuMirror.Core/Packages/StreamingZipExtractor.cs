@@ -22,7 +22,7 @@ namespace TofuMirror.Core;
 /// </remarks>
 public static class StreamingZipExtractor
 {
-    private const int BufferSize = 1 << 20;
+    private const int BufferSize = 1 << 18; // small enough to stay in L2 between inflating, hashing and writing
     private const int EncryptedFlag = 0x0001;
     private const int DataDescriptorFlag = 0x0008;
     private const int StrongEncryptionFlag = 0x0040;

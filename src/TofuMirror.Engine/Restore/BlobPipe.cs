@@ -12,7 +12,7 @@ namespace TofuMirror.Engine.Restore;
 /// buffers, a few in flight at most), the extractor reads them as a blocking, forward-only <see cref="Reader"/>.
 /// Once the extractor stops reading, further writes are dropped so the download can finish into the cache.
 /// Buffers are recycled within the pipe (a few per package) rather than through the shared pool, whose per-core
-/// stock of 1 MiB arrays is smaller than what several parallel downloads keep in flight.
+/// stock of large arrays is smaller than what several parallel downloads keep in flight.
 /// </summary>
 internal sealed class BlobPipe
 {
@@ -20,7 +20,7 @@ internal sealed class BlobPipe
     private readonly ConcurrentQueue<byte[]> _free = new();
     private volatile bool _readerClosed;
 
-    private const int MinimumBufferSize = 1 << 20;
+    private const int MinimumBufferSize = 1 << 18;
 
     public BlobPipe(int capacity)
     {

@@ -15,8 +15,8 @@ namespace TofuMirror.Engine.Restore;
 /// </summary>
 internal static class ExtractWhileDownloading
 {
-    /// <summary>Chunks of at most 1 MiB in flight between the download and the extractor.</summary>
-    private const int PipeCapacity = 4;
+    /// <summary>Chunks (of the download's 256 KiB) in flight between the download and the extractor.</summary>
+    private const int PipeCapacity = 8;
 
     /// <summary>Returns once the blob is verified and in the cache at <paramref name="cachePath"/>; throws what the download threw.</summary>
     public static async Task<StreamedExtraction> RunAsync(ProviderPackageLocation location, string cachePath, string stagingDirectory, CancellationToken cancellationToken)

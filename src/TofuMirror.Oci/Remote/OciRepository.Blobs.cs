@@ -15,7 +15,9 @@ namespace TofuMirror.Oci.Remote;
 
 public sealed partial class OciRepository
 {
-    private const int CopyBufferSize = 1024 * 1024;
+    // 256 KiB: each chunk is hashed, written and handed on while it is still in the CPU's L2 cache; 1 MiB chunks
+    // measured ~10% more CPU for a cold restore (4 x 100 MB, two cores), 64-128 KiB no better than 256.
+    private const int CopyBufferSize = 256 * 1024;
 
     /// <summary><c>HEAD /blobs/DIGEST</c>: true on 200, false on 404.</summary>
     public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken)
