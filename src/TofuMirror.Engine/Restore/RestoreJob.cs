@@ -64,19 +64,51 @@ public sealed class RestoreJob
         var cache = new BlobCache(request.CacheDirectory);
         var indexes = new IndexCache();
 
-        await Parallel.ForEachAsync(work,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
-            async (item, ct) =>
+        // Up-to-date packages are settled first, on this thread: a no-op restore then never starts the parallel,
+        // networking half of the job (whose first use costs more start-up time than the checks themselves).
+        var pending = new List<(ProviderLock Lock, Platform Platform)>(work.Count);
+        foreach (var item in work)
+        {
+            if (UpToDateResult(request, item.Lock, item.Platform) is not { } upToDate)
             {
-                var result = await RestoreOneAsync(request, item.Lock, item.Platform, installer, cache, indexes, ct).ConfigureAwait(false);
-                results.Add(result);
-                _progress?.Report(result);
-            }).ConfigureAwait(false);
+                pending.Add(item);
+                continue;
+            }
+            results.Add(upToDate);
+            _progress?.Report(upToDate);
+        }
+
+        if (pending.Count > 0)
+        {
+            await Parallel.ForEachAsync(pending,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
+                async (item, ct) =>
+                {
+                    var result = await RestoreOneAsync(request, item.Lock, item.Platform, installer, cache, indexes, ct).ConfigureAwait(false);
+                    results.Add(result);
+                    _progress?.Report(result);
+                }).ConfigureAwait(false);
+        }
 
         var configPath = CliConfigFileWriter.Write(request.OutputDirectory);
         var ordered = results.OrderBy(r => r.Provider).ThenBy(r => r.Platform).ToList();
         return new RestoreReport(request.OutputDirectory, configPath, ordered, diagnostics);
     }
+
+    /// <summary>The result for a package already installed with a hash the lock accepts, else null.</summary>
+    private RestoreItemResult? UpToDateResult(RestoreRequest request, ProviderLock locked, Platform platform)
+    {
+        var stampPath = StampPath(request.OutputDirectory, locked.Address, locked.Version, platform, request.Layout);
+        var target = TargetPath(request, locked, platform);
+        if (IsUpToDate(target, stampPath, locked, request.Layout) is not { } stamp) return null;
+        _logger.LogDebug("{Provider} {Version} {Platform} is up to date", locked.Address, locked.Version, platform);
+        return new RestoreItemResult(locked.Address, locked.Version, platform, RestoreStatus.UpToDate) { InstalledPath = target, Stamp = stamp };
+    }
+
+    private static string TargetPath(RestoreRequest request, ProviderLock locked, Platform platform) =>
+        request.Layout == OutputLayout.Unpacked
+            ? FilesystemMirrorLayout.UnpackedDirectory(request.OutputDirectory, locked.Address, locked.Version, platform)
+            : FilesystemMirrorLayout.PackedZipPath(request.OutputDirectory, locked.Address, locked.Version, platform);
 
     private async Task<RestoreItemResult> RestoreOneAsync(
         RestoreRequest request, ProviderLock locked, Platform platform, PackageInstaller installer, BlobCache cache,
@@ -84,17 +116,8 @@ public sealed class RestoreJob
     {
         var provider = locked.Address;
         var version = locked.Version;
-        var target = request.Layout == OutputLayout.Unpacked
-            ? FilesystemMirrorLayout.UnpackedDirectory(request.OutputDirectory, provider, version, platform)
-            : FilesystemMirrorLayout.PackedZipPath(request.OutputDirectory, provider, version, platform);
         var stampPath = StampPath(request.OutputDirectory, provider, version, platform, request.Layout);
-        var baseResult = new RestoreItemResult(provider, version, platform, RestoreStatus.Failed) { InstalledPath = target };
-
-        if (IsUpToDate(target, stampPath, locked, request.Layout) is { } stamp)
-        {
-            _logger.LogDebug("{Provider} {Version} {Platform} is up to date", provider, version, platform);
-            return baseResult with { Status = RestoreStatus.UpToDate, Stamp = stamp };
-        }
+        var baseResult = new RestoreItemResult(provider, version, platform, RestoreStatus.Failed) { InstalledPath = TargetPath(request, locked, platform) };
 
         try
         {

@@ -1,0 +1,46 @@
+using System.IO;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Engine.Restore;
+using TofuMirror.Engine.Tests.Support;
+
+namespace TofuMirror.Engine.Tests.Restore;
+
+[TestClass]
+public sealed class InstallStampTests
+{
+    private static readonly InstallStamp Sample = new("h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "zh:" + new string('a', 64), "unpacked",
+        "127.0.0.1:5000/providers/demo", "sha256:" + new string('b', 64), "sha256:" + new string('c', 64), 12345);
+
+    [TestMethod]
+    public void ReadsWhatItWrote()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("stamps", "a.json");
+        Sample.Write(path);
+
+        Assert.AreEqual(Sample, InstallStamp.TryRead(path));
+    }
+
+    [TestMethod]
+    [DataRow("")]
+    [DataRow("{\"h1\": \"h1:x\"")]
+    [DataRow("[]")]
+    [DataRow("{\"h1\": \"h1:x\", \"zh\": \"zh:y\"}")]
+    [DataRow("{\"h1\": null, \"zh\": \"z\", \"layout\": \"unpacked\", \"repository\": \"r\", \"indexDigest\": \"i\", \"manifestDigest\": \"m\", \"size\": 1}")]
+    [DataRow("{\"h1\": \"h\", \"zh\": \"z\", \"layout\": \"unpacked\", \"repository\": \"r\", \"indexDigest\": \"i\", \"manifestDigest\": \"m\", \"size\": \"big\"}")]
+    public void ADamagedStampReadsAsNone(string content)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Combine("a.json");
+        File.WriteAllText(path, content);
+
+        Assert.IsNull(InstallStamp.TryRead(path));
+    }
+
+    [TestMethod]
+    public void AMissingStampReadsAsNone()
+    {
+        using var temp = new TempDirectory();
+        Assert.IsNull(InstallStamp.TryRead(temp.Combine("none.json")));
+    }
+}
