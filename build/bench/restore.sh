@@ -79,13 +79,14 @@ fetch_one() { # digest
   curl -s -o "$f" "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/big/blobs/$d"
   echo "${d#sha256:}  $f" | sha256sum -c --quiet - && unzip -q -o "$f" -d "$work/base/${d#sha256:}"
 }
-best_base=999
+best_base=999 base_runs=()
 for _ in 1 2 3; do
   rm -rf "$work/base"; mkdir -p "$work/base"; sync
   start=$(now)
   export -f fetch_one; export work port
   echo "$digests" | xargs -P 4 -I{} bash -c 'fetch_one {}'
   elapsed=$(echo "$(now) - $start" | bc)
+  base_runs+=("$(printf '%.2f' "$elapsed")")
   best_base=$(echo "if ($elapsed < $best_base) $elapsed else $best_base" | bc)
 done
 
@@ -96,7 +97,7 @@ noop_ms=$(printf '%s\n' "${noops[@]}" | sort -n | sed -n 5p)
 
 echo "packages: $count x ${size_mb} MB; load average before the runs: $load"
 printf 'cold restore (tofu-mirror):          %6.2f s  (runs: %s; best used %s)\n' "$best_cold" "${cold_runs[*]}" "$cold_cpu"
-printf 'baseline (4x curl+sha256sum+unzip):  %6.2f s\n' "$best_base"
+printf 'baseline (4x curl+sha256sum+unzip):  %6.2f s  (runs: %s)\n' "$best_base" "${base_runs[*]}"
 printf 'speed-up vs baseline:                %6.2fx (target >= 1.5x)\n' "$(echo "$best_base / $best_cold" | bc -l)"
 printf 'no-op restore:                       %6.0f ms (target < 300 ms)\n' "$noop_ms"
 printf 'peak memory of cold restore:         %6d MB (target < 150 MB)\n' "$rss_mb"

@@ -167,13 +167,26 @@ public static class StreamingZipExtractor
         if (end.Disk != 0 || end.DirectoryDisk != 0 || end.EntriesOnDisk != entries.Count || end.Entries != entries.Count
             || end.DirectorySize != directorySize || end.DirectoryOffset != directoryOffset)
             throw new InconsistentZipException("the end record does not point at the central directory that follows the entries");
-        reader.Skip(end.CommentLength);
-        if (!reader.AtEnd()) throw new ZipStreamingUnsupportedException("data after the end record");
+        // A reader that finds the end record by searching backwards from the end of the file would take an end
+        // record hidden in the comment or after it, and with it another central directory.
+        var comment = reader.ReadExactly(end.CommentLength);
+        if (ContainsEndRecordSignature(comment)) throw new InconsistentZipException("the archive comment holds another end record");
+        if (!reader.AtEnd()) throw new InconsistentZipException("there is data after the end record");
 
         for (var i = 0; i < entries.Count; i++)
         {
             if (!entries[i].Name.EndsWith("/", StringComparison.Ordinal)) ZipEntryPaths.ApplyExecutableBits(modes[i], entries[i].FullPath);
         }
+    }
+
+    private static bool ContainsEndRecordSignature(byte[] bytes)
+    {
+        for (var i = 0; i + 4 <= bytes.Length; i++)
+        {
+            var signature = ForwardZipReader.U32(bytes, i);
+            if (signature is ZipEndOfDirectory.Signature or ZipEndOfDirectory.Zip64Signature or ZipEndOfDirectory.Zip64LocatorSignature) return true;
+        }
+        return false;
     }
 
     private static bool BytesEqual(byte[] a, byte[] b)

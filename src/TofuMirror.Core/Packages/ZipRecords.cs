@@ -57,6 +57,7 @@ internal sealed record ZipEndOfDirectory(int Disk, int DirectoryDisk, int Entrie
 {
     public const uint Signature = 0x06054b50;
     public const uint Zip64Signature = 0x06064b50;
+    public const uint Zip64LocatorSignature = 0x07064b50;
     public const int FixedSize = 22;
 
     /// <summary>Reads the record after its signature (already read); the comment follows, still unread.</summary>

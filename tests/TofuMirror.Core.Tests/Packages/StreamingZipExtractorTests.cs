@@ -139,6 +139,41 @@ public sealed class StreamingZipExtractorTests
     }
 
     [TestMethod]
+    public void RefusesDataAfterTheEndRecord()
+    {
+        using var temp = new TempDirectory();
+        var zip = new TestZipWriter().Add("a.txt", "a").ToBytes();
+        var other = new TestZipWriter().Add("b.txt", "b").ToBytes(); // a backwards search for the end record finds this zip's
+
+        Assert.ThrowsExactly<InconsistentZipException>(() => Extract(zip.Concat(other).ToArray(), temp.Combine("out")));
+    }
+
+    [TestMethod]
+    public void RefusesAnotherEndRecordInTheArchiveComment()
+    {
+        using var temp = new TempDirectory();
+        var zip = new TestZipWriter().Add("a.txt", "a").ToBytes();
+        var comment = new byte[] { 0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+        zip[zip.Length - 2] = (byte)comment.Length; // the end record's comment length (it was empty)
+
+        Assert.ThrowsExactly<InconsistentZipException>(() => Extract(zip.Concat(comment).ToArray(), temp.Combine("out")));
+    }
+
+    [TestMethod]
+    public void ADuplicateNameKeepsTheLastEntryLikeTheSeekableExtractor()
+    {
+        using var temp = new TempDirectory();
+        var zip = DeflatedZip(("README.md", Text("first\n"), 0b110_100_100), ("run", Text("#!/bin/sh\n"), 0b111_101_101),
+            ("README.md", Text("second\n"), 0b110_100_100));
+        File.WriteAllBytes(temp.Combine("p.zip"), zip);
+
+        var h1 = Extract(zip, temp.Combine("out"));
+
+        Assert.AreEqual(SafeZipExtractor.ExtractAndHash(temp.Combine("p.zip"), temp.Combine("seekable")), h1);
+        Assert.AreEqual("second\n", File.ReadAllText(temp.Combine("out", "README.md")));
+    }
+
+    [TestMethod]
     public void LeavesZipsWithDataDescriptorsToTheSeekableExtractor()
     {
         using var temp = new TempDirectory();
