@@ -105,4 +105,14 @@ public sealed class HostProtocolTests
         Assert.AreEqual(("TOFU0009", "/home/u/.tofurc", 0), (warning.Code, warning.File, warning.LineNumber));
         StringAssert.Contains(output.ToString(), HostProtocol.MessagePrefix + "high: TofuMirror: 1 provider");
     }
+
+    [TestMethod]
+    public void An_assembly_that_fails_to_load_is_described_as_a_damaged_package_and_other_IO_as_the_folder()
+    {
+        var missing = new FileNotFoundException("Could not load file or assembly 'Dep, Version=8.0.0.0, Culture=neutral, PublicKeyToken=null'.",
+            "Dep, Version=8.0.0.0, Culture=neutral, PublicKeyToken=null");
+        StringAssert.Contains(OutputFolderProblem.Describe(missing), "package is incomplete");
+        StringAssert.Contains(OutputFolderProblem.Describe(new FileNotFoundException("gone", "/out/tofu.rc")), "writable");
+        StringAssert.Contains(OutputFolderProblem.Describe(new IOException("No space left on device")), "writable");
+    }
 }

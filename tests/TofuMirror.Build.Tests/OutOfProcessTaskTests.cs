@@ -88,4 +88,23 @@ public sealed class OutOfProcessTaskTests
         StringAssert.Contains(error.Message, "exited with code");
         Assert.AreEqual(task.HostAssembly, error.File);
     }
+
+    [TestMethod]
+    public void A_host_missing_one_of_its_dependencies_says_the_package_is_incomplete()
+    {
+        using var temp = new TempFolder("tofu-oop");
+        var (task, engine) = CreateTask(temp);
+        var damaged = temp.Combine("damaged-host");
+        Directory.CreateDirectory(damaged);
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(RestoreTasks.PackagedHost)!))
+            if (Path.GetFileName(file) != "Microsoft.Extensions.Logging.Abstractions.dll") File.Copy(file, Path.Combine(damaged, Path.GetFileName(file)));
+        task.HostAssembly = Path.Combine(damaged, "TofuMirror.Build.Tasks.dll");
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual("TOFU0009", error.Code, engine.Transcript());
+        StringAssert.Contains(error.Message, "Microsoft.Extensions.Logging.Abstractions");
+        StringAssert.Contains(error.Message, "package is incomplete");
+    }
 }
