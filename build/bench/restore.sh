@@ -2,13 +2,17 @@
 # Restore benchmark against a real registry on loopback, with its baseline in the same run:
 #   cold restore (empty output and cache) vs 4 parallel `curl` + `sha256sum` + `unzip` of the same blobs,
 #   no-op restore time, and peak memory (max RSS) of the restore process.
-# Usage: bash build/bench/restore.sh [MB per package, default 100] [platforms, default 4]
+# Usage: bash build/bench/restore.sh [MB per package, default 100] [platforms, default 4] [zips: tool|dd, default tool]
+#   tool: the packages are folders that `tofu-mirror push` zips itself (sizes in the local headers);
+#   dd:   release zips written to a pipe, as Go's archive/zip writes provider releases (data descriptors), pushed as-is.
 # The tool is built into $TOFU_BENCH_ARTIFACTS (default /tmp/art-bench), never into the source tree.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 size_mb=${1:-100}
 count=${2:-4}
+zips=${3:-tool}
+[[ $zips == tool || $zips == dd ]] || { echo "zips must be tool or dd, not $zips"; exit 1; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v docker-registry >/dev/null || { echo "docker-registry is needed (apt-get install docker-registry)"; exit 1; }
 
@@ -38,8 +42,19 @@ args=()
 for platform in "${platforms[@]:0:$count}"; do
   mkdir -p "$src/$platform"
   head -c "$((size_mb * 1024 * 1024))" /dev/urandom > "$src/$platform/terraform-provider-big_v1.0.0"
+  if [[ $zips == dd ]]; then
+    chmod +x "$src/$platform/terraform-provider-big_v1.0.0"
+    # zipfile cannot seek back into a pipe, so it sets flag bit 3 and writes each entry's sizes after its data.
+    (cd "$src/$platform" && python3 -c 'import sys, zipfile
+with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as z: z.write("terraform-provider-big_v1.0.0")') \
+      | cat > "$src/../terraform-provider-big_1.0.0_$platform.zip"
+    python3 -c 'import sys; sys.exit(0 if open(sys.argv[1], "rb").read(8)[6] & 8 else "no data descriptor in " + sys.argv[1])' \
+      "$src/../terraform-provider-big_1.0.0_$platform.zip"
+    rm -r "${src:?}/$platform"
+  fi
   args+=(--platform "$platform")
 done
+[[ $zips == dd ]] && rmdir "$src"
 template="127.0.0.1:$port/providers/\${hostname}/\${namespace}/\${type}"
 "${tool[@]}" push --repository-template "$template" "$work/src" >/dev/null 2>&1
 
@@ -95,7 +110,7 @@ noops=()
 for _ in $(seq 9); do start=$(now); restore; noops+=("$(echo "($(now) - $start) * 1000" | bc)"); done
 noop_ms=$(printf '%s\n' "${noops[@]}" | sort -n | sed -n 5p)
 
-echo "packages: $count x ${size_mb} MB; load average before the runs: $load"
+echo "packages: $count x ${size_mb} MB ($zips zips); load average before the runs: $load"
 printf 'cold restore (tofu-mirror):          %6.2f s  (runs: %s; best used %s)\n' "$best_cold" "${cold_runs[*]}" "$cold_cpu"
 printf 'baseline (4x curl+sha256sum+unzip):  %6.2f s  (runs: %s)\n' "$best_base" "${base_runs[*]}"
 printf 'speed-up vs baseline:                %6.2fx (target >= 1.5x)\n' "$(echo "$best_base / $best_cold" | bc -l)"
