@@ -6,11 +6,10 @@ namespace TofuMirror.Core;
 /// <summary>Reads a forward-only stream, counting the position (zip offsets are checked against it).</summary>
 internal sealed class ForwardZipReader
 {
-    private readonly PushbackReadStream _stream;
+    private readonly Stream _stream;
 
-    public ForwardZipReader(Stream stream) => _stream = new PushbackReadStream(stream);
+    public ForwardZipReader(Stream stream) => _stream = stream;
 
-    /// <summary>The stream at <see cref="Position"/>, for whoever reads entry data directly.</summary>
     public Stream Stream => _stream;
 
     /// <summary>Bytes consumed so far: the offset in the zip.</summary>
@@ -18,9 +17,6 @@ internal sealed class ForwardZipReader
 
     /// <summary>Called by whoever reads the stream directly (entry data) to keep <see cref="Position"/> right.</summary>
     public void Advance(long count) => Position += count;
-
-    /// <summary>Gives back bytes read from <see cref="Stream"/> past the record being read; they are read again next.</summary>
-    public void PushBack(byte[] bytes) => _stream.Unread(bytes, 0, bytes.Length);
 
     /// <summary>Exactly <paramref name="count"/> bytes; a stream that ends first is a truncated zip.</summary>
     public byte[] ReadExactly(int count)

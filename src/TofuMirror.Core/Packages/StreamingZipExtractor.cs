@@ -15,14 +15,10 @@ namespace TofuMirror.Core;
 /// <see cref="SafeZipExtractor"/>, and execute bits come from the central directory, as there.
 /// </summary>
 /// <remarks>
-/// A deflated entry with a data descriptor (as Go's archive/zip writes every file) is inflated until the deflate
-/// stream ends; the descriptor must then follow at the position its compressed size gives, with the uncompressed
-/// size inflated, and the central directory is checked against the descriptor (<see cref="ZipDataDescriptor"/>).
-/// Zips it cannot follow without seeking (stored entries or directories with data descriptors, Zip64, encryption,
-/// methods other than stored and deflate, non-UTF-8 names, data between records) raise
-/// <see cref="ZipStreamingUnsupportedException"/>: the caller then extracts the downloaded file with
-/// <see cref="SafeZipExtractor"/>. The staging directory is the caller's to delete on any failure, and to publish
-/// only after the blob's digest and the lock-file hashes are verified.
+/// Zips it cannot follow without seeking (data descriptors, Zip64, encryption, methods other than stored and
+/// deflate, non-UTF-8 names, data between records) raise <see cref="ZipStreamingUnsupportedException"/>: the caller
+/// then extracts the downloaded file with <see cref="SafeZipExtractor"/>. The staging directory is the caller's to
+/// delete on any failure, and to publish only after the blob's digest and the lock-file hashes are verified.
 /// </remarks>
 public static class StreamingZipExtractor
 {
@@ -53,21 +49,17 @@ public static class StreamingZipExtractor
         {
             var (header, extraLength) = ZipLocalHeader.ReadAfterSignature(reader);
             var entryName = DecodeName(header);
-            var hasDescriptor = (header.Flags & DataDescriptorFlag) != 0;
-            if (hasDescriptor) RefuseZip64Extra(reader.ReadExactly(extraLength));
-            else reader.Skip(extraLength);
+            reader.Skip(extraLength);
             var fullPath = ZipEntryPaths.Resolve(root, entryName, out var name);
             if (name.EndsWith("/", StringComparison.Ordinal))
             {
-                if (hasDescriptor) throw new ZipStreamingUnsupportedException("a directory entry with a data descriptor");
                 Directory.CreateDirectory(fullPath);
                 reader.Skip(header.CompressedSize);
             }
             else
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-                if (hasDescriptor) header = WriteDescribedEntry(reader, header, fullPath, buffer, fileHash);
-                else WriteEntry(reader, header, fullPath, buffer, fileHash);
+                WriteEntry(reader, header, fullPath, buffer, fileHash);
                 digests[name] = fileHash.GetHashAndReset();
             }
             entries.Add((header, name, fullPath));
@@ -82,10 +74,8 @@ public static class StreamingZipExtractor
     private static string DecodeName(ZipLocalHeader header)
     {
         if ((header.Flags & (EncryptedFlag | StrongEncryptionFlag)) != 0) throw new ZipStreamingUnsupportedException("an encrypted entry");
+        if ((header.Flags & DataDescriptorFlag) != 0) throw new ZipStreamingUnsupportedException("an entry with a data descriptor");
         if (header.Method is not (Stored or Deflated)) throw new ZipStreamingUnsupportedException($"compression method {header.Method}");
-        // Without the sizes up front, only a deflate stream says where its data ends.
-        if ((header.Flags & DataDescriptorFlag) != 0 && header.Method != Deflated)
-            throw new ZipStreamingUnsupportedException("a stored entry with a data descriptor");
         if (header.CompressedSize == uint.MaxValue || header.UncompressedSize == uint.MaxValue)
             throw new ZipStreamingUnsupportedException("a Zip64 entry");
         if ((header.Flags & Utf8NameFlag) == 0 && Array.Exists(header.NameBytes, b => b >= 0x80))
@@ -112,53 +102,6 @@ public static class StreamingZipExtractor
         if (written != header.UncompressedSize || compressed.Remaining != 0)
             throw new InconsistentZipException($"the data of \"{Path.GetFileName(fullPath)}\" does not match the sizes in its local header");
         reader.Advance(header.CompressedSize);
-    }
-
-    /// <summary>A Zip64 extra field in the local header means a descriptor with 64-bit sizes, which this does not follow.</summary>
-    private static void RefuseZip64Extra(byte[] extra)
-    {
-        for (var at = 0; at + 4 <= extra.Length; at += 4 + ForwardZipReader.U16(extra, at + 2))
-        {
-            if (ForwardZipReader.U16(extra, at) == 0x0001) throw new ZipStreamingUnsupportedException("a Zip64 entry");
-        }
-    }
-
-    /// <summary>
-    /// Inflates an entry whose sizes follow its data, finds its descriptor right after the end of the deflate stream,
-    /// gives back what the decompressor read beyond the descriptor, and returns the header with the descriptor's CRC
-    /// and sizes (what the central directory must then agree with).
-    /// </summary>
-    private static ZipLocalHeader WriteDescribedEntry(ForwardZipReader reader, ZipLocalHeader header, string fullPath, byte[] buffer, IncrementalHash fileHash)
-    {
-        var compressed = new TailKeepingReadStream(reader.Stream);
-        long written = 0;
-        using (var target = CreateFile(fullPath, 0))
-        using (var data = new DeflateStream(compressed, CompressionMode.Decompress, leaveOpen: true))
-        {
-            int read;
-            while ((read = FillBuffer(data, buffer)) > 0)
-            {
-                written += read;
-                if (written > uint.MaxValue) throw new ZipStreamingUnsupportedException("a Zip64 entry");
-                target.Write(buffer, 0, read);
-                fileHash.AppendData(buffer, 0, read);
-            }
-        }
-        // The decompressor usually took the descriptor with the end of its data; reading on when it did not is safe, as
-        // the central directory always follows, but waiting for bytes it already has would stall until the download ends.
-        var descriptor = ZipDataDescriptor.Find(compressed, (uint)written);
-        if (descriptor is null) compressed.ReadAhead(ZipDataDescriptor.MaxLength);
-        descriptor ??= ZipDataDescriptor.Find(compressed, (uint)written)
-            ?? throw new InconsistentZipException($"no data descriptor of \"{Path.GetFileName(fullPath)}\" gives the sizes of its data");
-        // The local header should leave these zero; if it gives them anyway, they must agree.
-        if (header.Crc32 is not 0 && header.Crc32 != descriptor.Crc32
-            || header.CompressedSize is not 0 && header.CompressedSize != descriptor.CompressedSize
-            || header.UncompressedSize is not 0 && header.UncompressedSize != descriptor.UncompressedSize)
-            throw new InconsistentZipException($"the local header of \"{Path.GetFileName(fullPath)}\" disagrees with its data descriptor");
-        var end = (long)descriptor.CompressedSize + descriptor.Length;
-        reader.PushBack(compressed.TailFrom(end));
-        reader.Advance(end);
-        return header with { Crc32 = descriptor.Crc32, CompressedSize = descriptor.CompressedSize, UncompressedSize = descriptor.UncompressedSize };
     }
 
     /// <summary>

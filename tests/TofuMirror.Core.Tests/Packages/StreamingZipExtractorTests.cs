@@ -174,7 +174,7 @@ public sealed class StreamingZipExtractorTests
     }
 
     [TestMethod]
-    public void ExtractsAZipThatDotNetWroteWithDataDescriptors()
+    public void LeavesZipsWithDataDescriptorsToTheSeekableExtractor()
     {
         using var temp = new TempDirectory();
         using var output = new MemoryStream();
@@ -183,13 +183,8 @@ public sealed class StreamingZipExtractorTests
             using var stream = zip.CreateEntry("a.txt").Open();
             stream.Write(Text("streamed by its writer\n"));
         }
-        Assert.AreEqual(0x08, output.ToArray()[6] & 0x08, "the zip should have data descriptors");
-        File.WriteAllBytes(temp.Combine("p.zip"), output.ToArray());
 
-        var h1 = Extract(output.ToArray(), temp.Combine("out"));
-
-        Assert.AreEqual(SafeZipExtractor.ExtractAndHash(temp.Combine("p.zip"), temp.Combine("seekable")), h1);
-        Assert.AreEqual("streamed by its writer\n", File.ReadAllText(temp.Combine("out", "a.txt")));
+        Assert.ThrowsExactly<ZipStreamingUnsupportedException>(() => Extract(output.ToArray(), temp.Combine("out")));
     }
 
     [TestMethod]
@@ -211,7 +206,7 @@ public sealed class StreamingZipExtractorTests
     }
 
     /// <summary>A forward-only stream that hands out a few bytes at a time, as a network download does.</summary>
-    internal sealed class TricklingStream(byte[] data) : Stream
+    private sealed class TricklingStream(byte[] data) : Stream
     {
         private int _position;
 
