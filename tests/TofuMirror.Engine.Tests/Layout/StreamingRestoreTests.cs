@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Testing;
 using TofuMirror.Core;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
@@ -163,7 +164,7 @@ public sealed class StreamingRestoreTests
         using var scenario = new RestoreScenario();
         var zip = Path.Combine(scenario.Temp.CreateDirectory("zips"), "terraform-provider-demo_1.0.0_linux_amd64.zip");
         using (var file = File.Create(zip))
-        using (var archive = new ZipArchive(new NonSeekableStream(file), ZipArchiveMode.Create))
+        using (var archive = new ZipArchive(new WriteOnlyStream(file), ZipArchiveMode.Create))
         {
             var entry = archive.CreateEntry(Binary);
             entry.ExternalAttributes = (0x8000 | ProviderZips.ExecutableMode) << 16;
@@ -224,27 +225,5 @@ public sealed class StreamingRestoreTests
             await Task.Delay(50);
         }
         return false;
-    }
-
-    /// <summary>Makes <see cref="ZipArchive"/> write data descriptors, as Go's zip writer does for release zips.</summary>
-    private sealed class NonSeekableStream(Stream inner) : Stream
-    {
-        private long _written;
-
-        public override void Write(byte[] buffer, int offset, int count)
-        {
-            inner.Write(buffer, offset, count);
-            _written += count;
-        }
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _written; set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
