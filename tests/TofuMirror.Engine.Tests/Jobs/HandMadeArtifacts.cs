@@ -15,26 +15,17 @@ internal static class HandMadeArtifacts
     /// <summary>One platform of one version, like ORAS pushes it: no <c>org.tofumirror.package.h1</c> annotation on the manifest.</summary>
     public static async Task PushWithoutAnnotationAsync(IOciRepositoryStore store, ProviderVersion version, Platform platform, string zipPath)
     {
-        var bytes = await File.ReadAllBytesAsync(zipPath);
-        var layer = ProviderArtifactBuilder.ZipLayer(Digest.Compute(bytes), bytes.Length, Path.GetFileName(zipPath));
-        using (var content = new MemoryStream(bytes)) await store.PushBlobAsync(layer, content, CancellationToken.None);
-        var configBytes = ProviderArtifactBuilder.ConfigBlob(platform);
-        var config = new Descriptor(MediaTypes.ImageConfig, Digest.Compute(configBytes), configBytes.Length);
-        using (var content = new MemoryStream(configBytes)) await store.PushBlobAsync(config, content, CancellationToken.None);
-        var manifest = OciJsonWriter.Serialize(new OciImageManifest
-        {
-            MediaType = MediaTypes.ImageManifest,
-            ArtifactType = MediaTypes.OpenTofuProviderTarget,
-            Config = config,
-            Layers = [layer],
-        });
-        await store.PushManifestAsync(manifest, MediaTypes.ImageManifest, null, CancellationToken.None);
+        var manifest = await PushUnannotatedManifestAsync(store, platform, zipPath, tag: null);
         var index = ProviderArtifactBuilder.Index([ProviderArtifactBuilder.ManifestEntry(Digest.Compute(manifest), manifest.Length, platform)], null);
         await store.PushManifestAsync(OciJsonWriter.Serialize(index), MediaTypes.ImageIndex, version.ToOciTag(), CancellationToken.None);
     }
 
     /// <summary>Tags <paramref name="tag"/> with a platform image manifest directly (OpenTofu requires an index: invalid).</summary>
-    public static async Task TagImageManifestAsync(IOciRepositoryStore store, string tag, Platform platform, string zipPath)
+    public static Task TagImageManifestAsync(IOciRepositoryStore store, string tag, Platform platform, string zipPath) =>
+        PushUnannotatedManifestAsync(store, platform, zipPath, tag);
+
+    /// <summary>The zip and config blobs and a platform image manifest without annotations; returns the manifest bytes.</summary>
+    private static async Task<byte[]> PushUnannotatedManifestAsync(IOciRepositoryStore store, Platform platform, string zipPath, string? tag)
     {
         var bytes = await File.ReadAllBytesAsync(zipPath);
         var layer = ProviderArtifactBuilder.ZipLayer(Digest.Compute(bytes), bytes.Length, Path.GetFileName(zipPath));
@@ -50,5 +41,6 @@ internal static class HandMadeArtifacts
             Layers = [layer],
         });
         await store.PushManifestAsync(manifest, MediaTypes.ImageManifest, tag, CancellationToken.None);
+        return manifest;
     }
 }
