@@ -5,25 +5,18 @@ using System.Reflection;
 
 namespace TofuMirror.Testing;
 
-/// <summary>Where the repository, the shared spec and the conformance fixtures are.</summary>
+/// <summary>Where the repository and the test fixtures it ships are.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = Path.GetFullPath(
         typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .First(a => a.Key == "RepositoryRoot").Value!);
 
-    /// <summary>The shared folder beside the repository (spec and fixtures); CI lays a copy there too.</summary>
-    public static string Shared
-    {
-        get
-        {
-            var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            if (Directory.Exists(beside)) return beside;
-            throw new DirectoryNotFoundException($"The shared folder was not found at {beside}.");
-        }
-    }
+    /// <summary>OpenTofu's own test fixtures, copied into the repository (see its NOTICE).</summary>
+    public static string Conformance => Path.Combine(Root, "tests", "TestData", "opentofu");
 
-    public static string Conformance => Path.Combine(Shared, "conformance");
-    public static string SpecExamples => Path.Combine(Shared, "spec", "examples");
+    /// <summary>Byte-exact index and manifest JSON of the OCI mirror worked example.</summary>
+    public static string SpecExamples => Path.Combine(Root, "tests", "TestData", "oci-examples");
+
     public static string TestData(string project) => Path.Combine(Root, "tests", project, "TestData");
 }

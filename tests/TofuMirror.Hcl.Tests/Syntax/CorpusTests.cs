@@ -70,6 +70,17 @@ public sealed class CorpusTests
     }
 
     [TestMethod]
+    public void CrlfFixtureReallyHasCrlfLineEndings()
+    {
+        // A checkout that renormalises line endings would turn the CRLF tests into LF tests silently.
+        var bytes = File.ReadAllBytes(Path.Combine(NativeData, "valid", "10-crlf-azure.tf"));
+        var newlines = bytes.Count(b => b == (byte)'\n');
+        var crlfs = Enumerable.Range(1, bytes.Length - 1).Count(i => bytes[i] == (byte)'\n' && bytes[i - 1] == (byte)'\r');
+        Assert.IsGreaterThan(5, newlines);
+        Assert.AreEqual(newlines, crlfs, "every line of 10-crlf-azure.tf must end in CRLF (see .gitattributes)");
+    }
+
+    [TestMethod]
     public void CrlfHeredocValuesUseLf()
     {
         var path = Path.Combine(NativeData, "valid", "10-crlf-azure.tf");
