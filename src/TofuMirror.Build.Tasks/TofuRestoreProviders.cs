@@ -4,7 +4,7 @@ using System.Threading;
 using Microsoft.Build.Framework;
 using TofuMirror.Build.Tasks.OutOfProcess;
 using TofuMirror.Build.Tasks.Restore;
-using TofuMirror.Core;
+using TofuMirror.Model;
 
 namespace TofuMirror.Build.Tasks;
 

@@ -3,7 +3,7 @@ using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TofuMirror.Build.Tasks.OutOfProcess;
-using TofuMirror.Core;
+using TofuMirror.Model;
 
 namespace TofuMirror.Build.Tasks;
 

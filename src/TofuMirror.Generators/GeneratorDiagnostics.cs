@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Generators.Model;
 
 namespace TofuMirror.Generators;

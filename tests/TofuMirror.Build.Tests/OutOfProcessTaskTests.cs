@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Build.Tasks;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Build.Tests;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.Build.Utilities;
 using TofuMirror.Build.Tasks;
 using TofuMirror.Build.Tasks.OutOfProcess;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Build.Tests;
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Cli.Tests;
 
@@ -26,8 +27,8 @@ public sealed class CheckCommandTests
     public async Task LockedVersionNotAllowed_PrintsFileLineColumnAndCode_AndExits1()
     {
         using var temp = new TempFolder();
-        temp.Write("versions.tf", Config);
-        temp.Write(".terraform.lock.hcl", Lock);
+        temp.WriteFile("versions.tf", Config);
+        temp.WriteFile(".terraform.lock.hcl", Lock);
 
         var run = await CliRun.RunAsync(temp.Path, "check");
 
@@ -42,8 +43,8 @@ public sealed class CheckCommandTests
     public async Task Json_HasProvidersAndLocatedDiagnostics()
     {
         using var temp = new TempFolder();
-        temp.Write("versions.tf", Config);
-        temp.Write(".terraform.lock.hcl", Lock);
+        temp.WriteFile("versions.tf", Config);
+        temp.WriteFile(".terraform.lock.hcl", Lock);
 
         var run = await CliRun.RunAsync(temp.Path, "check", "--json");
 
@@ -66,8 +67,8 @@ public sealed class CheckCommandTests
     public async Task ConsistentModule_Exits0()
     {
         using var temp = new TempFolder();
-        temp.Write("versions.tf", Config.Replace("~> 2.0", "~> 1.0"));
-        temp.Write(".terraform.lock.hcl", Lock);
+        temp.WriteFile("versions.tf", Config.Replace("~> 2.0", "~> 1.0"));
+        temp.WriteFile(".terraform.lock.hcl", Lock);
 
         var run = await CliRun.RunAsync(temp.Path, "check");
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Cli.Tests;
 
@@ -20,7 +21,7 @@ public sealed class EndToEndTests
             .ToArray();
         var push = await CliRun.RunAsync(temp.Path, ["push", "--provider", "example/demo", "--repository-template", Template, .. zips]);
         Assert.AreEqual(0, push.ExitCode, push.ToString());
-        temp.Write("module/versions.tf",
+        temp.WriteFile("module/versions.tf",
             "terraform {\n  required_providers {\n    demo = {\n      source  = \"example/demo\"\n      version = \"~> 1.0\"\n    }\n  }\n}\n");
         return temp;
     }

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Cli.Tests;
 
@@ -28,8 +29,8 @@ public sealed class HashCommandTests
     public async Task UnpackedFolder_HasTheSameH1()
     {
         using var temp = new TempFolder();
-        temp.Write("pkg/terraform-provider-demo_v1.0.0", "#!/bin/sh\necho demo\n");
-        temp.Write("pkg/README.md", "hello\n");
+        temp.WriteFile("pkg/terraform-provider-demo_v1.0.0", "#!/bin/sh\necho demo\n");
+        temp.WriteFile("pkg/README.md", "hello\n");
 
         var run = await CliRun.RunAsync(temp.Path, "hash", "pkg");
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using TofuMirror.Core;
+using TofuMirror.Model;
+using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Benchmarks;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using TofuMirror.Core.Locks;
+using TofuMirror.Model.Locks;
 
 namespace TofuMirror.Benchmarks;
 

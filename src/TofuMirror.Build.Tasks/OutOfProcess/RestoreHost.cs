@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using TofuMirror.Build.Tasks.Restore;
-using TofuMirror.Core;
+using TofuMirror.Model;
 
 namespace TofuMirror.Build.Tasks.OutOfProcess;
 

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Build.Tasks.OutOfProcess;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 

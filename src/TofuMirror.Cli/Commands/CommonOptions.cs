@@ -44,12 +44,12 @@ internal static class CommonOptions
     };
 
     /// <summary>Parses <c>--platform</c> values (default: this machine); reports bad ones as usage errors.</summary>
-    public static bool TryParsePlatforms(IReadOnlyList<string> values, CliConsole console, out IReadOnlyList<Core.Platform> platforms)
+    public static bool TryParsePlatforms(IReadOnlyList<string> values, CliConsole console, out IReadOnlyList<Model.Platform> platforms)
     {
-        var parsed = new List<Core.Platform>();
+        var parsed = new List<Model.Platform>();
         foreach (var value in values)
         {
-            if (!Core.Platform.TryParse(value, out var platform, out var error))
+            if (!Model.Platform.TryParse(value, out var platform, out var error))
             {
                 console.Error.WriteLine($"error: --platform {value}: {error}");
                 platforms = parsed;
@@ -59,7 +59,7 @@ internal static class CommonOptions
         }
         if (parsed.Count == 0)
         {
-            if (Core.Platform.Current is not { } current)
+            if (Model.Platform.Current is not { } current)
             {
                 console.Error.WriteLine("error: this machine's platform has no OpenTofu name; pass --platform OS_ARCH.");
                 platforms = parsed;

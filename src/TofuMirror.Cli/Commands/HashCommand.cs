@@ -2,7 +2,8 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using TofuMirror.Cli.Output;
-using TofuMirror.Core;
+using TofuMirror.Model;
+using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Cli.Commands;
 

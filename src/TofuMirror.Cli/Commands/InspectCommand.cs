@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Cli.Output;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Inspect;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Stores;

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Cli.Output;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;

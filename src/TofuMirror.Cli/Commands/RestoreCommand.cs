@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Cli.Output;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 

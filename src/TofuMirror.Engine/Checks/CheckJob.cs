@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Core;
-using TofuMirror.Core.Checks;
+using TofuMirror.Model;
+using TofuMirror.Model.Checks;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Hcl;
 

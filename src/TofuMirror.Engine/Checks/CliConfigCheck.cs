@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Core;
-using TofuMirror.Core.CliConfig;
+using TofuMirror.Model;
+using TofuMirror.Model.CliConfig;
 using TofuMirror.Hcl;
 
 namespace TofuMirror.Engine.Checks;

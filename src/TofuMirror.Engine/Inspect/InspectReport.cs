@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Core;
+using TofuMirror.Model;
 
 namespace TofuMirror.Engine.Inspect;
 

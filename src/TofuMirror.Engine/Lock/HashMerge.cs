@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Core;
-using TofuMirror.Core.Locks;
+using TofuMirror.Model;
+using TofuMirror.Model.Locks;
 
 namespace TofuMirror.Engine.Lock;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Hcl;
 

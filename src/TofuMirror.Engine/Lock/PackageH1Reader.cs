@@ -2,9 +2,11 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Engine.Zip;
 
 namespace TofuMirror.Engine.Lock;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Core.Locks;
-using TofuMirror.Core.Modules;
+using TofuMirror.Model.Locks;
+using TofuMirror.Model.Modules;
 using TofuMirror.Hcl;
 
 namespace TofuMirror.Engine.Modules;

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Core;
-using TofuMirror.Core.Locks;
-using TofuMirror.Core.Modules;
+using TofuMirror.Model;
+using TofuMirror.Model.Locks;
+using TofuMirror.Model.Modules;
 using TofuMirror.Hcl;
 
 namespace TofuMirror.Engine.Modules;

@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
-using Platform = TofuMirror.Core.Platform;
+using Platform = TofuMirror.Model.Platform;
 
 namespace TofuMirror.Engine.Providers;
 

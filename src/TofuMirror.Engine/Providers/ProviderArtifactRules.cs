@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Oci.Content;
-using CorePlatform = TofuMirror.Core.Platform;
+using CorePlatform = TofuMirror.Model.Platform;
 
 namespace TofuMirror.Engine.Providers;
 

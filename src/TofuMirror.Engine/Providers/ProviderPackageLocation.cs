@@ -1,7 +1,7 @@
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
-using Platform = TofuMirror.Core.Platform;
+using Platform = TofuMirror.Model.Platform;
 
 namespace TofuMirror.Engine.Providers;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci.Content;
-using Platform = TofuMirror.Core.Platform;
+using Platform = TofuMirror.Model.Platform;
 
 namespace TofuMirror.Engine.Push;
 

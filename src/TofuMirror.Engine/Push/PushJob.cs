@@ -6,12 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
-using Platform = TofuMirror.Core.Platform;
+using Platform = TofuMirror.Model.Platform;
+using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Engine.Push;
 

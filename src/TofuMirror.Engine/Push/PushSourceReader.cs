@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Packages;
 
 namespace TofuMirror.Engine.Push;
 

@@ -2,8 +2,9 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Engine.Restore;
 

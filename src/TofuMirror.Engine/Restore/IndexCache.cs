@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;

@@ -1,5 +1,5 @@
 using System;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Oci;
 
 namespace TofuMirror.Engine.Restore;

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Engine.Zip;
 
 namespace TofuMirror.Engine.Restore;
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 
 namespace TofuMirror.Engine.Restore;

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
-using TofuMirror.Core;
-using TofuMirror.Core.CliConfig;
+using TofuMirror.Model;
+using TofuMirror.Model.CliConfig;
 using TofuMirror.Hcl;
 using TofuMirror.Oci.Transport;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using TofuMirror.Core.CliConfig;
+using TofuMirror.Model.CliConfig;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Auth;
 

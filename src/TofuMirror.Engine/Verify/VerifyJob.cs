@@ -4,14 +4,16 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Core;
-using TofuMirror.Core.Locks;
+using TofuMirror.Model;
+using TofuMirror.Model.Locks;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Hcl;
 using TofuMirror.Oci;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Engine.Packages;
 
 namespace TofuMirror.Engine.Verify;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Generators.Model;
 
 namespace TofuMirror.Generators.Checking;

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using TofuMirror.Core;
-using TofuMirror.Core.Checks;
-using TofuMirror.Core.Locks;
-using TofuMirror.Core.Modules;
+using TofuMirror.Model;
+using TofuMirror.Model.Checks;
+using TofuMirror.Model.Locks;
+using TofuMirror.Model.Modules;
 using TofuMirror.Generators.Model;
 using TofuMirror.Hcl;
 

@@ -3,10 +3,11 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
-using TofuMirror.Core.Locks;
+using TofuMirror.Model;
+using TofuMirror.Model.Locks;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Engine.Tests.Interop;
 

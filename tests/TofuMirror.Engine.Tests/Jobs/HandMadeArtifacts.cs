@@ -1,11 +1,11 @@
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Push;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
-using Platform = TofuMirror.Core.Platform;
+using Platform = TofuMirror.Model.Platform;
 
 namespace TofuMirror.Engine.Tests.Jobs;
 

@@ -3,11 +3,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Inspect;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci.Content;
 using static TofuMirror.Engine.Tests.Jobs.JobFixture;
+using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Engine.Tests.Jobs;
 

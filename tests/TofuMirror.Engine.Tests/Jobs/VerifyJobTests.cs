@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Verify;

@@ -3,9 +3,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Layout;
 
@@ -123,7 +125,7 @@ public sealed class CacheAndConcurrencyTests
     [TestMethod]
     public async Task OutputLockIsExclusiveUnderContention()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var inside = 0;
         var maxInside = 0;
         var tasks = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
 

@@ -2,14 +2,16 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Layout;
-using Platform = TofuMirror.Core.Platform;
+using Platform = TofuMirror.Model.Platform;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Engine.Zip;
 
 namespace TofuMirror.Engine.Tests.Layout;
 

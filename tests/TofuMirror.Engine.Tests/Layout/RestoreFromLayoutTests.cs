@@ -3,9 +3,11 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Engine.Packages;
 
 namespace TofuMirror.Engine.Tests.Layout;
 

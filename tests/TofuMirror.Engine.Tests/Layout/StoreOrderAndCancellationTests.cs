@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci.Layout;

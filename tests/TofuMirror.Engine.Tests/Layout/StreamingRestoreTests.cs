@@ -7,7 +7,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Testing;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci;
@@ -27,7 +27,7 @@ public sealed class StreamingRestoreTests
     private const string Binary = "terraform-provider-demo_v1.0.0";
 
     private static RestoreRequest Request(RestoreScenario scenario, InterceptingStore store) =>
-        new(scenario.Module, new FixedStores(store), [TofuMirror.Core.Platform.Parse("linux_amd64")], scenario.Output, OutputLayout.Unpacked, scenario.Cache);
+        new(scenario.Module, new FixedStores(store), [TofuMirror.Model.Platform.Parse("linux_amd64")], scenario.Output, OutputLayout.Unpacked, scenario.Cache);
 
     private static InterceptingStore StoreOf(RestoreScenario scenario) => new(new OciLayoutStore(scenario.Mirror.FolderOf(Demo)));
 

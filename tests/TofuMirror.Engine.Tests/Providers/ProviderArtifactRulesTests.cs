@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
-using CorePlatform = TofuMirror.Core.Platform;
+using CorePlatform = TofuMirror.Model.Platform;
 using OciPlatform = TofuMirror.Oci.Content.Platform;
 
 namespace TofuMirror.Engine.Tests.Providers;

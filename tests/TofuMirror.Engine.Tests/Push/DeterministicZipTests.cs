@@ -3,16 +3,19 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Engine.Zip;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Push;
 
 [TestClass]
 public sealed class DeterministicZipTests
 {
-    private static string MakePackageFolder(TempDirectory temp, string name)
+    private static string MakePackageFolder(TempFolder temp, string name)
     {
         var dir = temp.CreateDirectory(name);
         File.WriteAllText(Path.Combine(dir, "terraform-provider-demo_v1.0.0"), "#!/bin/sh\necho demo\n");
@@ -29,7 +32,7 @@ public sealed class DeterministicZipTests
     [TestMethod]
     public void SameFolderGivesSameBytesWhateverTheTimestamps()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var dir = MakePackageFolder(temp, "pkg");
         DeterministicZip.Create(dir, temp.Combine("a.zip"));
         foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
@@ -42,7 +45,7 @@ public sealed class DeterministicZipTests
     [TestMethod]
     public void SameContentInAnotherFolderGivesSameBytes()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         DeterministicZip.Create(MakePackageFolder(temp, "one"), temp.Combine("a.zip"));
         DeterministicZip.Create(MakePackageFolder(temp, "two"), temp.Combine("b.zip"));
         CollectionAssert.AreEqual(File.ReadAllBytes(temp.Combine("a.zip")), File.ReadAllBytes(temp.Combine("b.zip")));
@@ -51,7 +54,7 @@ public sealed class DeterministicZipTests
     [TestMethod]
     public void ZipH1EqualsFolderH1()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var dir = MakePackageFolder(temp, "pkg");
         DeterministicZip.Create(dir, temp.Combine("a.zip"));
         Assert.AreEqual(PackageHasher.ComputeH1FromDirectory(dir), PackageHasher.ComputeH1FromZip(temp.Combine("a.zip")));
@@ -60,7 +63,7 @@ public sealed class DeterministicZipTests
     [TestMethod]
     public void EntriesAreFilesOnlySortedWithSlashes()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         DeterministicZip.Create(MakePackageFolder(temp, "pkg"), temp.Combine("a.zip"));
         using var zip = ZipFile.OpenRead(temp.Combine("a.zip"));
         CollectionAssert.AreEqual(new[] { "LICENSE", "docs/a.md", "docs/sub/b.md", "terraform-provider-demo_v1.0.0" },
@@ -76,7 +79,7 @@ public sealed class DeterministicZipTests
             return;
         }
 
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         DeterministicZip.Create(MakePackageFolder(temp, "pkg"), temp.Combine("a.zip"));
         using (var zip = ZipFile.OpenRead(temp.Combine("a.zip")))
         {
@@ -94,7 +97,7 @@ public sealed class DeterministicZipTests
     [TestMethod]
     public void ExistingTargetIsNotOverwritten()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         File.WriteAllText(temp.Combine("a.zip"), "keep");
         Assert.ThrowsExactly<IOException>(() => DeterministicZip.Create(MakePackageFolder(temp, "pkg"), temp.Combine("a.zip")));
         Assert.AreEqual("keep", File.ReadAllText(temp.Combine("a.zip")));

@@ -2,12 +2,12 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Oci.Content;
 using TofuMirror.Testing;
-using Platform = TofuMirror.Core.Platform;
+using Platform = TofuMirror.Model.Platform;
 
 namespace TofuMirror.Engine.Tests.Push;
 

@@ -2,10 +2,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Push;
 
@@ -17,7 +18,7 @@ public sealed class PushSourceReaderTests
     [TestMethod]
     public void ReleaseZipNeedsTheProviderAndGivesVersionAndPlatformFromItsName()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var zip = ProviderZips.Create(temp.Path, "random", "3.6.0", "linux_amd64");
         var warnings = new List<string>();
 
@@ -34,7 +35,7 @@ public sealed class PushSourceReaderTests
     [TestMethod]
     public void PrereleaseAndBuildVersionsComeFromTheZipName()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var zip = ProviderZips.Create(temp.Path, "random", "1.0.0-beta.1+build.5", "darwin_arm64");
         var package = PushSourceReader.Read([zip], Random, []).Single();
         Assert.AreEqual("1.0.0-beta.1+build.5", package.Version.ToString());
@@ -44,7 +45,7 @@ public sealed class PushSourceReaderTests
     [TestMethod]
     public void ReleaseZipWithoutProviderIsAnError()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var zip = ProviderZips.Create(temp.Path, "random", "3.6.0", "linux_amd64");
         var failure = Assert.ThrowsExactly<ProviderFailure>(() => PushSourceReader.Read([zip], null, []));
         Assert.AreEqual(DiagnosticCodes.FileNotReadable, failure.Code);
@@ -57,7 +58,7 @@ public sealed class PushSourceReaderTests
     [DataRow("terraform-provider-random_v3.6.0_linux_amd64.zip", "has an invalid version")]
     public void ZipNamedForAnotherProviderOrWithoutPlatformIsAnError(string fileName, string reason)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var zip = temp.Combine(fileName);
         ProviderZips.Write(zip, ProviderZips.Entries("random", "3.6.0", "linux_amd64"));
         var failure = Assert.ThrowsExactly<ProviderFailure>(() => PushSourceReader.Read([zip], Random, []));
@@ -69,7 +70,7 @@ public sealed class PushSourceReaderTests
     [TestMethod]
     public void MissingPathIsAnError()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var failure = Assert.ThrowsExactly<ProviderFailure>(() => PushSourceReader.Read([temp.Combine("nope.zip")], Random, []));
         Assert.AreEqual(DiagnosticCodes.FileNotReadable, failure.Code);
         StringAssert.Contains(failure.Message, "does not exist");
@@ -78,7 +79,7 @@ public sealed class PushSourceReaderTests
     [TestMethod]
     public void MirrorFolderGivesPackedAndUnpackedPackagesPreferringTheZip()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var providerDir = temp.CreateDirectory("mirror", "registry.opentofu.org", "hashicorp", "random");
         ProviderZips.Create(providerDir, "random", "3.6.0", "linux_amd64");
         // The same package unpacked beside its zip, and another platform only unpacked.
@@ -107,7 +108,7 @@ public sealed class PushSourceReaderTests
     [TestMethod]
     public void FolderWithoutPackagesIsAnError()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         File.WriteAllText(temp.Combine("readme.txt"), "not a mirror");
         var failure = Assert.ThrowsExactly<ProviderFailure>(() => PushSourceReader.Read([temp.Path], null, []));
         Assert.AreEqual(DiagnosticCodes.FileNotReadable, failure.Code);

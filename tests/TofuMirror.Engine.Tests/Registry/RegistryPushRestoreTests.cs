@@ -6,8 +6,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
-using TofuMirror.Core.CliConfig;
+using TofuMirror.Model;
+using TofuMirror.Model.CliConfig;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
@@ -15,7 +15,9 @@ using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
 using TofuMirror.Testing.Registry;
-using Platform = TofuMirror.Core.Platform;
+using Platform = TofuMirror.Model.Platform;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Registry;
 
@@ -68,7 +70,7 @@ public sealed class RegistryPushRestoreTests
     private static CliConfigEnvironment EnvironmentFor(string home) =>
         ProcessCliEnvironment.Create(new Dictionary<string, string?> { ["HOME"] = home }, home);
 
-    private static MirrorSource Load(TempDirectory temp, string? template, string cliConfigText)
+    private static MirrorSource Load(TempFolder temp, string? template, string cliConfigText)
     {
         var home = temp.CreateDirectory("home");
         var rc = Path.Combine(home, "tofu.rc");
@@ -91,7 +93,7 @@ public sealed class RegistryPushRestoreTests
     [TestMethod]
     public void CommandLineTemplateWithoutHostnameIsCheckedLikeAnOciMirrorWithoutInclude()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var home = temp.CreateDirectory("home");
         using var source = MirrorSource.Load(new MirrorSourceOptions("127.0.0.1:5000/providers/${namespace}/${type}", null, temp.Path), EnvironmentFor(home));
         Assert.IsNull(source.Stores);

@@ -2,9 +2,10 @@ using System;
 using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core.CliConfig;
+using TofuMirror.Model.CliConfig;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Restore;
 
@@ -42,7 +43,7 @@ public sealed class CliConfigFileWriterTests
     [DataRow("back\\slash")]
     public void OurCliConfigLoaderReadsThePathBack(string folderName)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var folder = temp.CreateDirectory(folderName);
         var config = CliConfigLoader.LoadText(CliConfigFileWriter.Render(folder), "tofu.rc", Environment(temp.Path));
 
@@ -55,7 +56,7 @@ public sealed class CliConfigFileWriterTests
     [TestMethod]
     public void WriteLeavesAnUnchangedFileAlone()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var path = CliConfigFileWriter.Write(temp.Path);
         Assert.AreEqual(Path.Combine(temp.Path, "tofu.rc"), path);
         Assert.AreEqual(CliConfigFileWriter.Render(temp.Path), File.ReadAllText(path));
@@ -71,7 +72,7 @@ public sealed class CliConfigFileWriterTests
     [TestMethod]
     public void WriteReplacesADifferentFile()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         File.WriteAllText(Path.Combine(temp.Path, "tofu.rc"), "stale");
         CliConfigFileWriter.Write(temp.Path);
         Assert.AreEqual(CliConfigFileWriter.Render(temp.Path), File.ReadAllText(Path.Combine(temp.Path, "tofu.rc")));

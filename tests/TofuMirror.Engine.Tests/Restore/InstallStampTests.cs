@@ -2,6 +2,7 @@ using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Restore;
 
@@ -14,7 +15,7 @@ public sealed class InstallStampTests
     [TestMethod]
     public void ReadsWhatItWrote()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var path = temp.Combine("stamps", "a.json");
         Sample.Write(path);
 
@@ -30,7 +31,7 @@ public sealed class InstallStampTests
     [DataRow("{\"h1\": \"h\", \"zh\": \"z\", \"layout\": \"unpacked\", \"repository\": \"r\", \"indexDigest\": \"i\", \"manifestDigest\": \"m\", \"size\": \"big\"}")]
     public void ADamagedStampReadsAsNone(string content)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var path = temp.Combine("a.json");
         File.WriteAllText(path, content);
 
@@ -40,7 +41,7 @@ public sealed class InstallStampTests
     [TestMethod]
     public void AMissingStampReadsAsNone()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         Assert.IsNull(InstallStamp.TryRead(temp.Combine("none.json")));
     }
 }

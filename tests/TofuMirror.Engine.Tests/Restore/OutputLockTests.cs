@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Restore;
 
@@ -29,7 +30,7 @@ public sealed class OutputLockTests
     [TestMethod]
     public async Task SecondAcquireWaitsForTheFirst()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var first = await OutputLock.AcquireAsync(temp.Path, default);
         var second = OutputLock.AcquireAsync(temp.Path, default);
         await Task.Delay(300);
@@ -41,7 +42,7 @@ public sealed class OutputLockTests
     [TestMethod]
     public async Task WaitingIsCancellable()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         using var first = await OutputLock.AcquireAsync(temp.Path, default);
         using var cancel = new CancellationTokenSource(200);
         await Assert.ThrowsAsync<OperationCanceledException>(() => OutputLock.AcquireAsync(temp.Path, cancel.Token));
@@ -59,7 +60,7 @@ public sealed class OutputLockTests
             Assert.Inconclusive("uses Linux open/flock directly");
             return;
         }
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var holder = await OutputLock.AcquireAsync(temp.Path, default);
         var path = Path.Combine(temp.Path, ".tofumirror", "lock");
         var waiter = Open(path, ReadWrite);

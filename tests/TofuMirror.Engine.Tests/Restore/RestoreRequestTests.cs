@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Restore;
 
@@ -14,7 +15,7 @@ public sealed class RestoreRequestTests
     [TestMethod]
     public void DefaultsAreFourAtOnceIntoTheModulesTerraformFolder()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var mirror = new LayoutMirror(temp.Path);
         var request = new RestoreRequest("/m", mirror.Stores, [Platform.Parse("linux_amd64")], "/o", OutputLayout.Unpacked, "/c");
         Assert.AreEqual(4, request.Parallelism);
@@ -24,7 +25,7 @@ public sealed class RestoreRequestTests
     [TestMethod]
     public void PushDefaultsAreTwoAtOnceAndNotDry()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var request = new PushRequest([], new LayoutMirror(temp.Path).Stores);
         Assert.AreEqual(2, request.Parallelism);
         Assert.IsFalse(request.DryRun);

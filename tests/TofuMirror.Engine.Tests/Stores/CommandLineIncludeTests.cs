@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
-using TofuMirror.Core.CliConfig;
+using TofuMirror.Model;
+using TofuMirror.Model.CliConfig;
 using TofuMirror.Engine.Stores;
 
 namespace TofuMirror.Engine.Tests.Stores;

@@ -2,12 +2,13 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Hcl;
 using TofuMirror.Oci.Layout;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Stores;
 
@@ -40,7 +41,7 @@ public sealed class LayoutStoreResolverTests
     [DataRow("oci-layout:m/%{ if namespace == \"hashicorp\" }official%{ else }${namespace}%{ endif }/${type}", "m/official/random", "m/acme/thing")]
     public void TemplateIsEvaluatedPerProviderAgainstTheBaseFolder(string template, string random, string thing)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var resolver = Create(template, temp.Path);
         Assert.AreEqual(Path.GetFullPath(Path.Combine(temp.Path, random)), resolver.FolderOf(Random));
         // Namespace and type are the normalised lowercase parts; hostname is the address's.
@@ -50,7 +51,7 @@ public sealed class LayoutStoreResolverTests
     [TestMethod]
     public void AbsoluteTemplateIgnoresTheBaseFolder()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var resolver = Create("oci-layout:" + temp.Path + "/abs/${type}", "/somewhere/else");
         Assert.AreEqual(Path.Combine(temp.Path, "abs", "random"), resolver.FolderOf(Random));
     }
@@ -58,7 +59,7 @@ public sealed class LayoutStoreResolverTests
     [TestMethod]
     public void ResolveGivesOneLayoutStorePerFolderReused()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var resolver = Create("oci-layout:m/${namespace}/${type}", temp.Path);
         var store = resolver.Resolve(Random).Single();
         Assert.IsInstanceOfType<OciLayoutStore>(store);
@@ -70,7 +71,7 @@ public sealed class LayoutStoreResolverTests
     [TestMethod]
     public void AllProvidersInOneFolderShareTheStore()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var resolver = Create("oci-layout:single", temp.Path);
         Assert.AreSame(resolver.Resolve(Random).Single(), resolver.Resolve(Thing).Single());
     }
@@ -96,7 +97,7 @@ public sealed class LayoutStoreResolverTests
     [TestMethod]
     public void FunctionsAreNotAvailableAsInRepositoryTemplates()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var resolver = Create("oci-layout:m/${upper(type)}", temp.Path);
         var failure = Assert.ThrowsExactly<ProviderFailure>(() => resolver.FolderOf(Random));
         StringAssert.Contains(failure.Message, "Function calls not allowed");
@@ -105,7 +106,7 @@ public sealed class LayoutStoreResolverTests
     [TestMethod]
     public void UnknownVariableFailsWhenAProviderIsMapped()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         var resolver = Create("oci-layout:m/${version}", temp.Path);
         var failure = Assert.ThrowsExactly<ProviderFailure>(() => resolver.FolderOf(Random));
         Assert.AreEqual(DiagnosticCodes.InvalidCliConfig, failure.Code);

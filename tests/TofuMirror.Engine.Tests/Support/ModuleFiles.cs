@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using TofuMirror.Core;
-using TofuMirror.Core.Locks;
+using TofuMirror.Model;
+using TofuMirror.Model.Locks;
 
 namespace TofuMirror.Engine.Tests.Support;
 

@@ -2,7 +2,8 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Text;
-using TofuMirror.Core;
+using TofuMirror.Model;
+using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Engine.Tests.Support;
 

@@ -4,9 +4,10 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Support;
 
@@ -24,7 +25,7 @@ internal sealed class RestoreScenario : IDisposable
         Mirror = new LayoutMirror(Temp.Combine("mirror"));
     }
 
-    public TempDirectory Temp { get; } = new();
+    public TempFolder Temp { get; } = new();
 
     public LayoutMirror Mirror { get; }
 

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Core;
+using TofuMirror.Model;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;

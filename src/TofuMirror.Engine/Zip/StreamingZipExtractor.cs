@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Model;
+
+namespace TofuMirror.Engine.Zip;
+
+/// <summary>
+/// Extracts a provider zip from a forward-only stream (a download in progress) into a staging directory, hashing
+/// each file for <c>h1:</c> as it is written. It follows the local headers, then reads the central directory and
+/// the end record and refuses the zip (<see cref="InconsistentZipException"/>) unless they describe exactly
+/// the entries it extracted, at the offsets it saw them, and each entry's data has the sizes its header gives. Entry names get the same checks as
+/// <see cref="SafeZipExtractor"/>, and execute bits come from the central directory, as there.
+/// </summary>
+/// <remarks>
+/// Zips it cannot follow without seeking (data descriptors, Zip64, encryption, methods other than stored and
+/// deflate, non-UTF-8 names, data between records) raise <see cref="ZipStreamingUnsupportedException"/>: the caller
+/// then extracts the downloaded file with <see cref="SafeZipExtractor"/>. The staging directory is the caller's to
+/// delete on any failure, and to publish only after the blob's digest and the lock-file hashes are verified.
+/// </remarks>
+public static class StreamingZipExtractor
+{
+    private const int BufferSize = 1 << 18; // small enough to stay in L2 between inflating, hashing and writing
+    private const int EncryptedFlag = 0x0001;
+    private const int DataDescriptorFlag = 0x0008;
+    private const int StrongEncryptionFlag = 0x0040;
+    private const int Utf8NameFlag = 0x0800;
+    private const int Stored = 0;
+    private const int Deflated = 8;
+
+    /// <summary>Extracts the zip read from <paramref name="zip"/> (to its end) and returns the <c>h1:</c> of what was written.</summary>
+    /// <exception cref="UnsafeZipEntryException">An entry would land outside the target directory.</exception>
+    /// <exception cref="InconsistentZipException">The zip's records contradict each other.</exception>
+    /// <exception cref="ZipStreamingUnsupportedException">The zip needs the seekable extractor.</exception>
+    public static PackageHash ExtractAndHash(Stream zip, string targetDirectory)
+    {
+        var root = Path.GetFullPath(targetDirectory);
+        Directory.CreateDirectory(root);
+        var reader = new ForwardZipReader(zip);
+        var entries = new List<(ZipLocalHeader Header, string Name, string FullPath)>();
+        var digests = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var buffer = new byte[BufferSize];
+        using var fileHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        uint signature;
+        while ((signature = ForwardZipReader.U32(reader.ReadExactly(4), 0)) == ZipLocalHeader.Signature)
+        {
+            var (header, extraLength) = ZipLocalHeader.ReadAfterSignature(reader);
+            var entryName = DecodeName(header);
+            reader.Skip(extraLength);
+            var fullPath = ZipEntryPaths.Resolve(root, entryName, out var name);
+            if (name.EndsWith("/", StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(fullPath);
+                reader.Skip(header.CompressedSize);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+                WriteEntry(reader, header, fullPath, buffer, fileHash);
+                digests[name] = fileHash.GetHashAndReset();
+            }
+            entries.Add((header, name, fullPath));
+        }
+
+        if (signature != ZipCentralHeader.Signature)
+            throw new ZipStreamingUnsupportedException(entries.Count == 0 ? "it does not start with a local header" : "unexpected data between entries");
+        ReadDirectoryAndApplyModes(reader, entries);
+        return PackageHasher.ComputeH1FromDigests(digests);
+    }
+
+    private static string DecodeName(ZipLocalHeader header)
+    {
+        if ((header.Flags & (EncryptedFlag | StrongEncryptionFlag)) != 0) throw new ZipStreamingUnsupportedException("an encrypted entry");
+        if ((header.Flags & DataDescriptorFlag) != 0) throw new ZipStreamingUnsupportedException("an entry with a data descriptor");
+        if (header.Method is not (Stored or Deflated)) throw new ZipStreamingUnsupportedException($"compression method {header.Method}");
+        if (header.CompressedSize == uint.MaxValue || header.UncompressedSize == uint.MaxValue)
+            throw new ZipStreamingUnsupportedException("a Zip64 entry");
+        if ((header.Flags & Utf8NameFlag) == 0 && Array.Exists(header.NameBytes, b => b >= 0x80))
+            throw new ZipStreamingUnsupportedException("a name in a legacy code page");
+        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(header.NameBytes);
+    }
+
+    private static void WriteEntry(ForwardZipReader reader, ZipLocalHeader header, string fullPath, byte[] buffer, IncrementalHash fileHash)
+    {
+        var compressed = new BoundedReadStream(reader.Stream, header.CompressedSize);
+        long written = 0;
+        using (var target = CreateFile(fullPath, header.UncompressedSize))
+        using (var data = header.Method == Deflated ? new DeflateStream(compressed, CompressionMode.Decompress, leaveOpen: true) : (Stream)compressed)
+        {
+            int read;
+            while ((read = FillBuffer(data, buffer)) > 0)
+            {
+                written += read;
+                if (written > header.UncompressedSize) throw new InconsistentZipException($"\"{Path.GetFileName(fullPath)}\" is longer than its local header says");
+                target.Write(buffer, 0, read);
+                fileHash.AppendData(buffer, 0, read);
+            }
+        }
+        if (written != header.UncompressedSize || compressed.Remaining != 0)
+            throw new InconsistentZipException($"the data of \"{Path.GetFileName(fullPath)}\" does not match the sizes in its local header");
+        reader.Advance(header.CompressedSize);
+    }
+
+    /// <summary>
+    /// Reads until <paramref name="buffer"/> is full or the data ends: a decompressor hands out a few kilobytes per
+    /// read, and writing each piece on its own would cost a system call per few kilobytes.
+    /// </summary>
+    internal static int FillBuffer(Stream data, byte[] buffer)
+    {
+        var filled = 0;
+        int read;
+        while (filled < buffer.Length && (read = data.Read(buffer, filled, buffer.Length - filled)) > 0) filled += read;
+        return filled;
+    }
+
+    private static FileStream CreateFile(string path, long size)
+    {
+#if NET
+        // Reserving the size up front saves the file system growing the file a megabyte at a time.
+        return new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, PreallocationSize = size,
+        });
+#else
+        _ = size;
+        return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
+#endif
+    }
+
+    /// <summary>
+    /// The central directory must list the extracted entries, in order, with the same names, methods, sizes, CRCs and
+    /// offsets, and the end record must point at it; then execute bits are applied from it.
+    /// </summary>
+    private static void ReadDirectoryAndApplyModes(ForwardZipReader reader, List<(ZipLocalHeader Header, string Name, string FullPath)> entries)
+    {
+        var directoryOffset = reader.Position - 4;
+        var modes = new List<int>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (i > 0)
+            {
+                var next = ForwardZipReader.U32(reader.ReadExactly(4), 0);
+                if (next == ZipEndOfDirectory.Signature)
+                    throw new InconsistentZipException($"it lists {i} entries, the local headers {entries.Count}");
+                if (next != ZipCentralHeader.Signature) throw new ZipStreamingUnsupportedException("unexpected data in the central directory");
+            }
+            var central = ZipCentralHeader.ReadAfterSignature(reader);
+            var local = entries[i].Header;
+            if (central.LocalHeaderOffset != local.Offset || !BytesEqual(central.NameBytes, local.NameBytes)
+                || central.Method != local.Method || central.Crc32 != local.Crc32 || central.CompressedSize != local.CompressedSize
+                || central.UncompressedSize != local.UncompressedSize || (central.Flags & Utf8NameFlag) != (local.Flags & Utf8NameFlag))
+                throw new InconsistentZipException($"entry {i} (\"{entries[i].Name}\") differs");
+            modes.Add(central.ExternalAttributes);
+        }
+
+        var directorySize = reader.Position - directoryOffset;
+        var signature = ForwardZipReader.U32(reader.ReadExactly(4), 0);
+        if (signature == ZipCentralHeader.Signature)
+            throw new InconsistentZipException($"it lists more entries than the {entries.Count} local headers");
+        if (signature == ZipEndOfDirectory.Zip64Signature) throw new ZipStreamingUnsupportedException("a Zip64 archive");
+        if (signature != ZipEndOfDirectory.Signature) throw new ZipStreamingUnsupportedException("unexpected data after the central directory");
+        var end = ZipEndOfDirectory.ReadAfterSignature(reader);
+        if (end.Entries == ushort.MaxValue || end.DirectoryOffset == uint.MaxValue) throw new ZipStreamingUnsupportedException("a Zip64 archive");
+        if (end.Disk != 0 || end.DirectoryDisk != 0 || end.EntriesOnDisk != entries.Count || end.Entries != entries.Count
+            || end.DirectorySize != directorySize || end.DirectoryOffset != directoryOffset)
+            throw new InconsistentZipException("the end record does not point at the central directory that follows the entries");
+        // A reader that finds the end record by searching backwards from the end of the file would take an end
+        // record hidden in the comment or after it, and with it another central directory.
+        var comment = reader.ReadExactly(end.CommentLength);
+        if (ContainsEndRecordSignature(comment)) throw new InconsistentZipException("the archive comment holds another end record");
+        if (!reader.AtEnd()) throw new InconsistentZipException("there is data after the end record");
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (!entries[i].Name.EndsWith("/", StringComparison.Ordinal)) ZipEntryPaths.ApplyExecutableBits(modes[i], entries[i].FullPath);
+        }
+    }
+
+    private static bool ContainsEndRecordSignature(byte[] bytes)
+    {
+        for (var i = 0; i + 4 <= bytes.Length; i++)
+        {
+            var signature = ForwardZipReader.U32(bytes, i);
+            if (signature is ZipEndOfDirectory.Signature or ZipEndOfDirectory.Zip64Signature or ZipEndOfDirectory.Zip64LocatorSignature) return true;
+        }
+        return false;
+    }
+
+    private static bool BytesEqual(byte[] a, byte[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i]) return false;
+        }
+        return true;
+    }
+}

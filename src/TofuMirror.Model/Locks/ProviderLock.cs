@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Linq;
+using TofuMirror.Hcl;
+
+namespace TofuMirror.Model.Locks;
+
+/// <summary>
+/// One <c>provider "…" { … }</c> block of a dependency lock file: the selected version, the
+/// normalized constraints it was selected under, and the package hashes that vouch for it.
+/// </summary>
+public sealed record ProviderLock(
+    ProviderAddress Address,
+    ProviderVersion Version,
+    VersionConstraints? Constraints,
+    IReadOnlyList<PackageHash> Hashes)
+{
+    /// <summary>Where the block is in the file it was read from (null for locks built in code).</summary>
+    public SourceRange? Range { get; init; }
+
+    /// <summary>A copy whose hashes are <paramref name="added"/> merged in, sorted and de-duplicated as OpenTofu stores them.</summary>
+    public ProviderLock WithHashes(IEnumerable<PackageHash> added) =>
+        this with { Hashes = Normalize(Hashes.Concat(added)) };
+
+    /// <summary>Sorted by plain string order (so every <c>h1:</c> precedes every <c>zh:</c>) and de-duplicated.</summary>
+    public static IReadOnlyList<PackageHash> Normalize(IEnumerable<PackageHash> hashes) =>
+        hashes.Select(h => h.ToString())
+            .Distinct(System.StringComparer.Ordinal)
+            .OrderBy(h => h, System.StringComparer.Ordinal)
+            .Select(PackageHash.Parse)
+            .ToList();
+}
