@@ -58,6 +58,10 @@ public static class FilesystemMirrorScanner
                 {
                     warnings.Add($"Ignoring {file.FullName}: it is a broken symbolic link.");
                 }
+                else if (file.Name.EndsWith(".json", StringComparison.Ordinal))
+                {
+                    // index.json and VERSION.json: the network-mirror indexes `tofu providers mirror` writes beside the zips.
+                }
                 else if (ProviderZipFileName.TryParseForType(file.Name, address.Type, out var zipName, out var zipError))
                 {
                     packages.Add(new MirrorPackage(address, zipName.Version, zipName.Platform, MirrorPackageKind.Packed, file.FullName));

@@ -31,24 +31,14 @@ internal sealed class PackageH1Reader
     public async Task<PackageHash> ComputeAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
         var (zip, _) = await _cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
-        var temp = Path.Combine(Path.GetTempPath(), "tofumirror-lock-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Directory.CreateDirectory(temp);
-            try
-            {
-                SafeZipExtractor.Extract(zip, temp);
-            }
-            catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
-            {
-                throw new ProviderFailure(DiagnosticCodes.InvalidPackage,
-                    $"the package for {location.Provider.ForDisplay()} {location.Version} ({location.Platform}) is not a valid provider zip: {e.Message}", e);
-            }
-            return PackageHasher.ComputeH1FromDirectory(temp);
+            return UnpackedH1.OfZip(zip);
         }
-        finally
+        catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
         {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw new ProviderFailure(DiagnosticCodes.InvalidPackage,
+                $"the package for {location.Provider.ForDisplay()} {location.Version} ({location.Platform}) is not a valid provider zip: {e.Message}", e);
         }
     }
 }
