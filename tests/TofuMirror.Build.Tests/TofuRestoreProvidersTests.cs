@@ -112,6 +112,31 @@ public sealed class TofuRestoreProvidersTests
     [TestMethod]
     [DataRow(false, DisplayName = "in-process")]
     [DataRow(true, DisplayName = "out-of-process")]
+    public void A_lock_with_only_h1_hashes_fails_with_TOFU0104_saying_to_run_lock_and_why_that_is_safe(bool outOfProcess)
+    {
+        using var temp = new TempFolder("tofu-task");
+        var module = SampleModule.CopyTo(temp);
+        var lockFile = Path.Combine(module, ".terraform.lock.hcl");
+        // As `terraform providers lock -fs-mirror` writes it: the zh: lines gone, the h1: lines kept.
+        File.WriteAllLines(lockFile, File.ReadAllLines(lockFile).Where(l => !l.TrimStart().StartsWith("\"zh:", System.StringComparison.Ordinal)));
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, module);
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.IsTrue(engine.Errors.Count > 0, engine.Transcript());
+        foreach (var error in engine.Errors)
+        {
+            Assert.AreEqual("TOFU0104", error.Code, engine.Transcript());
+            Assert.AreEqual(lockFile, error.File);
+            StringAssert.Contains(error.Message, "records only h1: hashes");
+            StringAssert.Contains(error.Message, "Run `tofu-mirror lock`");
+            StringAssert.Contains(error.Message, "only when each package's h1: is one already locked");
+        }
+    }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
     public void A_missing_module_folder_and_a_bad_platform_are_coded_errors(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
