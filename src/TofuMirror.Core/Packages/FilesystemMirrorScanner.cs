@@ -7,7 +7,8 @@ namespace TofuMirror.Core;
 
 /// <summary>
 /// Finds provider packages in a filesystem mirror laid out the way OpenTofu reads it (packed zips and
-/// unpacked directories side by side). Entries that do not fit are ignored with a warning.
+/// unpacked directories side by side). Entries that do not fit are ignored with a warning (the JSON indexes of
+/// `tofu providers mirror` silently).
 /// Symbolic links are followed for the base directory and from the provider type directory down; a
 /// symlinked hostname or namespace directory is ignored.
 /// </summary>
