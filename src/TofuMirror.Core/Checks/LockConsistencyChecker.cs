@@ -13,6 +13,9 @@ namespace TofuMirror.Core.Checks;
 /// </summary>
 public static class LockConsistencyChecker
 {
+    /// <param name="requirements">What the module's configuration files require.</param>
+    /// <param name="lockFile">The providers the lock file records.</param>
+    /// <param name="lockFilePath">The lock file's path, for messages.</param>
     /// <param name="lockFileHasErrors">
     /// The lock file was read with errors: an entry may have been left out for a typo, so a provider without an
     /// entry is not reported as "not locked" (that would invite overwriting the entry); the lock-file errors say what to fix.
