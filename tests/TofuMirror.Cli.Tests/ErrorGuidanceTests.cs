@@ -36,14 +36,17 @@ public sealed class ErrorGuidanceTests
     [TestMethod]
     [DataRow("  version     = \"1.1.0\"", "  verison     = \"1.1.0\"", 2, DisplayName = "misspelt argument")]
     [DataRow("\"1.1.0\"", "\"1.1.O\"", 1, DisplayName = "letter O for zero")]
-    public async Task LockEntryWithATypo_CheckAndRestoreReportOnlyTheLockFileErrors(string correct, string typo, int errors)
+    public async Task LockEntryWithATypo_CheckRestoreAndLockReportOnlyTheLockFileErrors(string correct, string typo, int errors)
     {
-        using var temp = ModuleWithLock(GoodLock.Replace(correct, typo));
+        var broken = GoodLock.Replace(correct, typo);
+        using var temp = ModuleWithLock(broken);
 
         var check = await CliRun.RunAsync(temp.Path, "check", "--chdir", "module");
         var restore = await CliRun.RunAsync(temp.Path, "restore", "--chdir", "module", "--repository-template", Template, "--cache", "cache");
+        var lockRun = await CliRun.RunAsync(temp.Path, "lock", "--chdir", "module", "--repository-template", Template, "--platform", "linux_amd64");
 
-        foreach (var run in new[] { check, restore })
+        Assert.AreEqual(broken, File.ReadAllText(temp.Combine("module", ".terraform.lock.hcl")), "lock overwrote a lock file that has errors");
+        foreach (var run in new[] { check, restore, lockRun })
         {
             Assert.AreEqual(1, run.ExitCode, run.ToString());
             var lines = ErrorLines(run);
