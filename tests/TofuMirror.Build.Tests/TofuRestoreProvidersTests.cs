@@ -102,6 +102,7 @@ public sealed class TofuRestoreProvidersTests
 
         var error = engine.Errors.FirstOrDefault(e => e.Code == "TOFU0002");
         Assert.IsNotNull(error, engine.Transcript());
+        Assert.IsTrue(engine.Errors.All(e => e.Code == "TOFU0002"), "the entry left out for its typo is not also 'not locked'\n" + engine.Transcript());
         Assert.AreEqual(lockFile, error.File);
         Assert.AreEqual(line, error.LineNumber);
         Assert.AreEqual(column, error.ColumnNumber);

@@ -51,6 +51,11 @@ internal static class PushCommand
             console.Error.WriteLine($"error: --provider {providerText}: {addressError}");
             return ExitCodes.UsageError;
         }
+        if (provider is null && paths.FirstOrDefault(p => System.IO.File.Exists(console.FullPath(p))) is { } zip)
+        {
+            console.Error.WriteLine($"error: {zip} is a single zip: say which provider it is with --provider (e.g. --provider hashicorp/random).");
+            return ExitCodes.UsageError;
+        }
 
         using var mirror = MirrorLoader.Load(console, template, config, insecure, include);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;

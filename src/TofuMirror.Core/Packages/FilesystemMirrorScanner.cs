@@ -14,6 +14,9 @@ namespace TofuMirror.Core;
 /// </summary>
 public static class FilesystemMirrorScanner
 {
+    /// <summary>The folder <c>tofu-mirror restore</c> keeps its own state in, inside the mirror it writes; not a hostname.</summary>
+    public const string RestoreStateFolder = ".tofumirror";
+
     /// <summary>Scans <paramref name="baseDirectory"/>; a missing base directory gives an empty result.</summary>
     public static FilesystemMirrorScanResult Scan(string baseDirectory)
     {
@@ -24,6 +27,7 @@ public static class FilesystemMirrorScanner
         {
             foreach (var hostDir in Subdirectories(root, warnings, followLinks: false))
             {
+                if (hostDir.Name == RestoreStateFolder) continue;
                 if (!ProviderNameRules.TryNormalizeHostname(hostDir.Name, out var host, out var hostError))
                 {
                     warnings.Add($"Ignoring {hostDir.FullName}: invalid hostname \"{hostDir.Name}\" ({hostError}).");

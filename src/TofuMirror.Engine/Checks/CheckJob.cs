@@ -26,7 +26,7 @@ public static class CheckJob
         diagnostics.AddRange(CliConfigCheck.Run(request.CliConfigFile, Stores.ProcessCliEnvironment.Create(request.Environment, request.ModuleDirectory)));
 
         if (!module.HasErrors || module.LockFileExists)
-            diagnostics.AddRange(LockConsistencyChecker.Check(module.Requirements, module.LockFile, module.LockFilePath));
+            diagnostics.AddRange(LockConsistencyChecker.Check(module.Requirements, module.LockFile, module.LockFilePath, module.LockFileHasErrors));
 
         var providers = module.Requirements.Providers
             .Union(module.LockFile.Providers.Select(p => p.Address))

@@ -9,10 +9,13 @@ namespace TofuMirror.Engine.Checks;
 /// <summary>Checks that must pass before a restore starts.</summary>
 internal static class RestoreChecks
 {
-    /// <summary>Providers the configuration requires that the lock file does not have: restore cannot guess their version.</summary>
+    /// <summary>
+    /// Providers the configuration requires that the lock file does not have: restore cannot guess their version.
+    /// None while the lock file has errors: a missing entry may be one left out for a typo, which those errors name.
+    /// </summary>
     public static IEnumerable<Diagnostic> UnlockedProviders(LoadedModule module) =>
         module.Requirements.Providers
-            .Where(p => module.LockFile.Find(p) is null)
+            .Where(p => !module.LockFileHasErrors && module.LockFile.Find(p) is null)
             .Select(p => Diagnostic.Error("Provider not locked",
                 $"Provider {p.ForDisplay()} is required but {module.LockFilePath} has no entry for it. Run `tofu-mirror lock` to record it from the mirror.",
                 module.Requirements.For(p).First().Range) with { Code = DiagnosticCodes.ProviderNotLocked });

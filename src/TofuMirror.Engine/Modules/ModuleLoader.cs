@@ -31,13 +31,15 @@ public static class ModuleLoader
         var requirements = ReadModuleTree(directory, diagnostics);
         var lockFile = LockFile.Empty;
         var lockExists = File.Exists(lockFilePath);
+        var lockHasErrors = false;
         if (lockExists)
         {
             var read = LockFileReader.Read(File.ReadAllText(lockFilePath), lockFilePath);
             diagnostics.AddRange(read.Diagnostics);
             lockFile = read.LockFile;
+            lockHasErrors = read.HasErrors;
         }
-        return new LoadedModule(directory, requirements, lockFilePath, lockFile, lockExists, diagnostics);
+        return new LoadedModule(directory, requirements, lockFilePath, lockFile, lockExists, diagnostics) { LockFileHasErrors = lockHasErrors };
     }
 
     /// <summary>Requirements of the root and of every local child module, each read on its own (local names are per module).</summary>

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using TofuMirror.Core;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
+using TofuMirror.Oci.Layout;
 using Platform = TofuMirror.Core.Platform;
 
 namespace TofuMirror.Engine.Providers;
@@ -24,9 +25,9 @@ public static class ProviderArtifactResolver
         {
             tags = await store.ListTagsAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OciException e) when (e is OciNotFoundException || e.HasErrorCode("NAME_UNKNOWN") || e.HasErrorCode("NAME_INVALID"))
+        catch (OciException e) when (e is OciNotFoundException || IsMissingRepository(e))
         {
-            throw new ProviderFailure(DiagnosticCodes.ProviderNotInMirror, $"{store.Name} does not exist: {e.Message}", e) { AllowsFallThrough = true };
+            throw RepositoryMissing(store, e);
         }
 
         var versions = new List<ProviderVersion>();
@@ -39,6 +40,14 @@ public static class ProviderArtifactResolver
         return (versions.Distinct().OrderBy(v => v).ToList(), ignored);
     }
 
+    private static bool IsMissingRepository(OciException e) => e.HasErrorCode("NAME_UNKNOWN") || e.HasErrorCode("NAME_INVALID");
+
+    private static ProviderFailure RepositoryMissing(IOciRepositoryStore store, OciException e) =>
+        new(DiagnosticCodes.ProviderNotInMirror, store is OciLayoutStore ? e.Message : $"{store.Name} does not exist: {e.Message}", e)
+        {
+            AllowsFallThrough = true,
+        };
+
     /// <summary>Resolves the version's tag and reads its index (§2.2, §2.3).</summary>
     public static async Task<(Descriptor Descriptor, OciIndex Index)> ReadIndexAsync(
         IOciRepositoryStore store, ProviderVersion version, CancellationToken cancellationToken)
@@ -48,6 +57,10 @@ public static class ProviderArtifactResolver
         try
         {
             descriptor = await store.ResolveAsync(tag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OciException e) when (IsMissingRepository(e))
+        {
+            throw RepositoryMissing(store, e);
         }
         catch (OciNotFoundException e)
         {
