@@ -80,7 +80,7 @@ internal static class RestoreCommand
         else
         {
             reporter.Report(mirror.Diagnostics.Concat(report.Diagnostics));
-            progress.PrintSummary(report);
+            progress.PrintSummary(report, moduleDirectory);
         }
         if (report.CliConfigPath is { } rc && report.Succeeded && console.IsAzurePipelines)
             console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));

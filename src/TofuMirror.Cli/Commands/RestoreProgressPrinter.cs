@@ -68,7 +68,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
             _console.Out.WriteLine(AzurePipelinesCommands.SetProgress(Math.Min(100, done * 100 / _total), "tofu-mirror restore"));
     }
 
-    public void PrintSummary(RestoreReport report)
+    public void PrintSummary(RestoreReport report, string moduleDirectory)
     {
         lock (_gate)
         {
@@ -80,7 +80,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
         var failed = report.Items.Count(i => i.Status == RestoreStatus.Failed);
         _console.Error.WriteLine($"restore: {installed} installed, {upToDate} up to date, {failed} failed -> {_reporter.DisplayPath(report.OutputDirectory)}");
         if (report.CliConfigPath is { } rc && report.Succeeded)
-            _console.Error.WriteLine($"use it with: TF_CLI_CONFIG_FILE={rc} tofu init");
+            _console.Error.WriteLine("use it with: " + TofuInitHint.For(rc, moduleDirectory, _console.CurrentDirectory, _reporter.DisplayPath(moduleDirectory)));
     }
 
     private static string Size(long bytes) => bytes switch
