@@ -51,6 +51,17 @@ public sealed class SampleToolInstallTests
         }
     }
 
+    [TestMethod]
+    public void InfraStagePacksAndPointsTheManifestBeforeTheTemplateRestores()
+    {
+        var steps = PipelineTemplate.Load(Sample).AllSteps().Select(s => s.Step).ToList();
+        int IndexOf(System.Func<YamlDotNet.RepresentationModel.YamlMappingNode, bool> match) => steps.FindLastIndex(s => match(s));
+        var pack = IndexOf(s => PipelineTemplate.Scalar(s, "bash") == "bash build/pack.sh");
+        var update = IndexOf(s => PipelineTemplate.Scalar(s, "displayName") == "Use the packed tofu-mirror");
+        var restore = IndexOf(s => PipelineTemplate.Scalar(s, "template") == "../build/azure-pipelines/tofu-mirror-restore.yml");
+        Assert.IsTrue(pack >= 0 && pack < update && update < restore, $"pack {pack}, manifest update {update}, restore template {restore}");
+    }
+
     private static string ManifestVersion(string repository)
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(repository, ".config", "dotnet-tools.json")));

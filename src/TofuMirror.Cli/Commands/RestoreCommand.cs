@@ -30,6 +30,7 @@ internal static class RestoreCommand
         var layout = new Option<OutputLayout>("--layout")
         {
             Description = "unpacked (HOST/NS/TYPE/VERSION/OS_ARCH/ folders, the default) or packed (zip files).",
+            HelpName = "unpacked|packed",
             DefaultValueFactory = _ => OutputLayout.Unpacked,
         };
         var cache = new Option<string?>("--cache") { Description = "The shared download cache. Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };

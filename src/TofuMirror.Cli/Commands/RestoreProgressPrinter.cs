@@ -83,10 +83,5 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
             _console.Error.WriteLine("use it with: " + TofuInitHint.For(rc, moduleDirectory, _console.CurrentDirectory, _reporter.DisplayPath(moduleDirectory)));
     }
 
-    private static string Size(long bytes) => bytes switch
-    {
-        >= 1 << 20 => $"{bytes / (double)(1 << 20):0.0} MiB",
-        >= 1 << 10 => $"{bytes / 1024.0:0.0} KiB",
-        _ => $"{bytes} B",
-    };
+    private static string Size(long bytes) => ByteSize.Format(bytes);
 }
