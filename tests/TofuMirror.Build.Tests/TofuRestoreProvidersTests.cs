@@ -55,6 +55,28 @@ public sealed class TofuRestoreProvidersTests
     [TestMethod]
     [DataRow(false, DisplayName = "in-process")]
     [DataRow(true, DisplayName = "out-of-process")]
+    public void A_relative_oci_layout_path_resolves_against_the_project_folder(bool outOfProcess)
+    {
+        using var temp = new TempFolder("tofu-task");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "samples", "oci-mirror"), "*", SearchOption.AllDirectories))
+        {
+            var target = temp.Combine("mirror", Path.GetRelativePath(Path.Combine(RepoPaths.Root, "samples", "oci-mirror"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, SampleModule.CopyTo(temp));
+        // Relative to the project (BaseDirectory), not to the module folder nor the process's current folder.
+        task.RepositoryTemplate = "oci-layout:mirror/${hostname}/${namespace}/${type}";
+        Assert.AreNotEqual(temp.Path, Directory.GetCurrentDirectory());
+
+        Assert.IsTrue(task.Execute(), engine.Transcript());
+
+        Assert.AreEqual(4, task.RestoredFolders.Length, engine.Transcript());
+    }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
     public void A_second_run_reports_the_same_manifest_from_the_install_stamps(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
@@ -147,7 +169,9 @@ public sealed class TofuRestoreProvidersTests
         Assert.IsFalse(task.Execute());
 
         Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0009" && e.File == temp.Combine("no-such-module")), engine.Transcript());
-        Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0105" && (e.Message ?? "").Contains("linux-amd64")), engine.Transcript());
+        Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0105" && e.Message ==
+            "TofuPlatforms has an invalid platform 'linux-amd64': must be two words separated by an underscore. Use os_arch names such as linux_amd64."),
+            engine.Transcript());
     }
 
     [TestMethod]

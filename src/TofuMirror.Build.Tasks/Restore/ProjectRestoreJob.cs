@@ -97,7 +97,7 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
         {
             if (Platform.TryParse(name, out var platform, out var error)) parsed.Add(platform);
             else log.Error(DiagnosticCodes.PlatformNotSupported, moduleDirectory,
-                $"TofuPlatforms has an invalid platform '{name}': {error} Use os_arch names such as linux_amd64.");
+                $"TofuPlatforms has an invalid platform '{name}': {error}. Use os_arch names such as linux_amd64.");
         }
         platforms = parsed.Distinct().ToList();
         return parsed.Count == names.Length;

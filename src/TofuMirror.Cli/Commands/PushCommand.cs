@@ -99,7 +99,7 @@ internal static class PushCommand
                     Oci.BlobPushResult.AlreadyExists => "already there",
                     _ => "to upload",
                 };
-                console.Error.WriteLine($"  {platform.Platform,-14} {platform.LayerDigest} {platform.Size} bytes, {blob}, {platform.H1}");
+                console.Error.WriteLine($"  {platform.Platform,-14} {platform.LayerDigest} {ByteSize.Format(platform.Size)}, {blob}, {platform.H1}");
             }
             if (version.KeptPlatforms.Count > 0)
                 console.Error.WriteLine($"  kept: {string.Join(", ", version.KeptPlatforms)}");

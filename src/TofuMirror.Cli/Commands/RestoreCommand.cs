@@ -30,6 +30,7 @@ internal static class RestoreCommand
         var layout = new Option<OutputLayout>("--layout")
         {
             Description = "unpacked (HOST/NS/TYPE/VERSION/OS_ARCH/ folders, the default) or packed (zip files).",
+            HelpName = "unpacked|packed",
             DefaultValueFactory = _ => OutputLayout.Unpacked,
         };
         var cache = new Option<string?>("--cache") { Description = "The shared download cache. Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
@@ -80,7 +81,7 @@ internal static class RestoreCommand
         else
         {
             reporter.Report(mirror.Diagnostics.Concat(report.Diagnostics));
-            progress.PrintSummary(report);
+            progress.PrintSummary(report, moduleDirectory);
         }
         if (report.CliConfigPath is { } rc && report.Succeeded && console.IsAzurePipelines)
             console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));
