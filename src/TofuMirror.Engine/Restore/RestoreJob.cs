@@ -135,7 +135,7 @@ public sealed class RestoreJob
             {
                 throw new ProviderFailure(DiagnosticCodes.RegistryUnavailable,
                     $"{provider.ForDisplay()} {version} for {platform} is neither installed nor in the download cache ({cache.Directory}), " +
-                    "and restore is offline, so the mirror was not asked. Restore once without offline mode to fill the cache.");
+                    "and restore is offline (--offline, or TofuOffline in a build), so the mirror was not asked. Restore once without offline mode to fill the cache.");
             }
 
             var location = await LocateAsync(request, locked, platform, indexes, cancellationToken).ConfigureAwait(false);
