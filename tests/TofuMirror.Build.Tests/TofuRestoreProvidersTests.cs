@@ -112,6 +112,36 @@ public sealed class TofuRestoreProvidersTests
     [TestMethod]
     [DataRow(false, DisplayName = "in-process")]
     [DataRow(true, DisplayName = "out-of-process")]
+    public void ForceRestore_reinstalls_everything_and_Offline_installs_from_the_cache_despite_a_mistyped_mirror(bool outOfProcess)
+    {
+        using var temp = new TempFolder("tofu-task");
+        var module = SampleModule.CopyTo(temp);
+        var (first, firstEngine) = RestoreTasks.Create(outOfProcess, temp, module);
+        Assert.IsTrue(first.Execute(), firstEngine.Transcript());
+
+        var (forced, forcedEngine) = RestoreTasks.Create(outOfProcess, temp, module);
+        forced.ForceRestore = true;
+        Assert.IsTrue(forced.Execute(), forcedEngine.Transcript());
+        StringAssert.Contains(forcedEngine.Transcript(), "TofuMirror: 4 provider package(s) installed (0 downloaded), 0 up to date.");
+
+        Directory.Delete(temp.Combine("out"), recursive: true);
+        var mistyped = SampleModule.MirrorTemplate.Replace("oci-mirror", "oci-mirorr");
+        var (wrong, wrongEngine) = RestoreTasks.Create(outOfProcess, temp, module);
+        wrong.RepositoryTemplate = mistyped;
+        Assert.IsFalse(wrong.Execute());
+        Assert.IsTrue(wrongEngine.Errors.Count > 0 && wrongEngine.Errors.All(e => e.Code == "TOFU0102"), wrongEngine.Transcript());
+
+        var (offline, offlineEngine) = RestoreTasks.Create(outOfProcess, temp, module);
+        offline.RepositoryTemplate = mistyped;
+        offline.Offline = true;
+        Assert.IsTrue(offline.Execute(), offlineEngine.Transcript());
+        StringAssert.Contains(offlineEngine.Transcript(), "TofuMirror: 4 provider package(s) installed (0 downloaded), 0 up to date.");
+        Assert.AreEqual(4, offline.RestoredFolders.Length);
+    }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
     public void A_broken_lock_file_fails_with_TOFU0002_at_its_line_and_column(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");

@@ -51,6 +51,7 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
             if (stores is null) continue;
 
             var request = new RestoreRequest(moduleDirectory, stores, platforms, outputDirectory, OutputLayout.Unpacked, cacheDirectory);
+            request = request with { Offline = settings.Offline, Force = settings.ForceRestore };
             if (settings.Parallelism > 0) request = request with { Parallelism = settings.Parallelism };
             log.Message(LogImportance.Normal,
                 $"Restoring the providers of {moduleDirectory} for {string.Join(", ", platforms)} into {outputDirectory}");

@@ -44,7 +44,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
             switch (item.Status)
             {
                 case RestoreStatus.Installed:
-                    var source = item.Downloaded ? "downloaded" : "from cache";
+                    var source = item.Downloaded ? "downloaded" : item.Offline ? "from cache (offline: the mirror was not asked)" : "from cache";
                     _console.Error.WriteLine($"  installed  {name}  {Size(item.Stamp?.Size ?? 0)} {source}, {item.Stamp?.H1}");
                     break;
                 case RestoreStatus.UpToDate:

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Core;
+using TofuMirror.Core.Checks;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Hcl;
 
@@ -19,4 +20,9 @@ internal static class RestoreChecks
             .Select(p => Diagnostic.Error("Provider not locked",
                 $"Provider {p.ForDisplay()} is required but {module.LockFilePath} has no entry for it. Run `tofu-mirror lock` to record it from the mirror.",
                 module.Requirements.For(p).First().Range) with { Code = DiagnosticCodes.ProviderNotLocked });
+
+    /// <summary>Locked versions a <c>version</c> constraint rejects, at the constraint: <c>tofu init</c> refuses them, so restore does too.</summary>
+    public static IEnumerable<Diagnostic> DisallowedLockedVersions(LoadedModule module) =>
+        LockConsistencyChecker.Check(module.Requirements, module.LockFile, module.LockFilePath)
+            .Where(d => d.Code == DiagnosticCodes.LockedVersionNotAllowed);
 }

@@ -52,6 +52,14 @@ public static class ProviderArtifactResolver
     public static async Task<(Descriptor Descriptor, OciIndex Index)> ReadIndexAsync(
         IOciRepositoryStore store, ProviderVersion version, CancellationToken cancellationToken)
     {
+        var descriptor = await ResolveVersionTagAsync(store, version, cancellationToken).ConfigureAwait(false);
+        var bytes = await store.FetchManifestAsync(descriptor, cancellationToken).ConfigureAwait(false);
+        return (descriptor, ProviderArtifactRules.ParseIndex(bytes));
+    }
+
+    /// <summary>The index descriptor the version's tag names (§2.2): one manifest request, nothing downloaded.</summary>
+    public static async Task<Descriptor> ResolveVersionTagAsync(IOciRepositoryStore store, ProviderVersion version, CancellationToken cancellationToken)
+    {
         var tag = version.ToOciTag();
         Descriptor descriptor;
         try
@@ -68,8 +76,7 @@ public static class ProviderArtifactResolver
                 $"{store.Name} has no tag \"{tag}\" for version {version}; push it with `tofu-mirror push`.", e) { AllowsFallThrough = true };
         }
         ProviderArtifactRules.CheckResolvedTag(descriptor, tag);
-        var bytes = await store.FetchManifestAsync(descriptor, cancellationToken).ConfigureAwait(false);
-        return (descriptor, ProviderArtifactRules.ParseIndex(bytes));
+        return descriptor;
     }
 
     /// <summary>The whole resolution for one platform: index, platform manifest, zip layer (§2.2–§2.6, before any blob download).</summary>
