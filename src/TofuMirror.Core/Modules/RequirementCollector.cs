@@ -17,6 +17,7 @@ internal sealed class RequirementCollector
     private readonly Dictionary<(string Mode, string Type, string Name), ProviderUse> _resources = new();
     private readonly List<string> _moduleCallOrder = new();
     private readonly Dictionary<string, string?> _moduleCallSources = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceRange> _moduleCallRanges = new(System.StringComparer.Ordinal);
 
     public List<Diagnostic> Diagnostics { get; } = new();
 
@@ -81,8 +82,13 @@ internal sealed class RequirementCollector
     {
         if (!InOverride)
         {
-            if (!_moduleCallSources.ContainsKey(name)) _moduleCallOrder.Add(name);
+            if (_moduleCallRanges.TryGetValue(name, out var previous))
+                Error(DiagnosticCodes.InvalidModuleConfig, "Duplicate module call",
+                    $"A module call named \"{name}\" was already defined at {previous}. Module calls must have unique names within a module.", range);
+            else
+                _moduleCallOrder.Add(name);
             _moduleCallSources[name] = source;
+            _moduleCallRanges[name] = range;
             return;
         }
         if (!_moduleCallSources.ContainsKey(name))

@@ -160,6 +160,20 @@ public sealed class OverrideFileTests
     }
 
     [TestMethod]
+    public void DuplicateModuleCall_InPrimaryFiles_IsOpenTofusError()
+    {
+        var module = Read(
+            ("a.tf", """module "net" { source = "./net" }"""),
+            ("b.tofu.json", """{ "module": { "net": { "source": "./network" } } }"""));
+
+        var error = module.Diagnostics.Single();
+        Assert.AreEqual(DiagnosticCodes.InvalidModuleConfig, error.Code);
+        Assert.AreEqual("Duplicate module call", error.Summary);
+        StringAssert.Contains(error.Detail, "A module call named \"net\" was already defined at a.tf:1:8");
+        Assert.AreEqual("b.tofu.json", error.Subject!.Value.FileName);
+    }
+
+    [TestMethod]
     public void ProviderOverride_DefaultMayBeAdded_AliasNeedsABase()
     {
         var module = Read(
