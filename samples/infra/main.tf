@@ -3,9 +3,11 @@
 terraform {
   required_version = ">= 1.10"
 
+  # Fully qualified sources: OpenTofu and Terraform would read a bare "tofumirror/demo" as registry.opentofu.org/…
+  # and registry.terraform.io/… respectively; with the host named, both install the same locked provider.
   required_providers {
     demo = {
-      source  = "tofumirror/demo"
+      source  = "registry.opentofu.org/tofumirror/demo"
       version = "~> 1.0"
     }
     echo = {

@@ -42,8 +42,11 @@ public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>The shared download cache; empty means the user cache folder (~/.cache/tofumirror).</summary>
     public string? CachePath { get; set; }
 
-    /// <summary>Never contact the mirror: installed packages are accepted, missing ones are errors.</summary>
+    /// <summary>Never contact the mirror: installed packages are accepted, missing ones come from the download cache alone, and any not cached is an error.</summary>
     public bool Offline { get; set; }
+
+    /// <summary>Reinstall every package, even those already installed and unchanged.</summary>
+    public bool ForceRestore { get; set; }
 
     /// <summary>Downloads at once; 0 or less means the engine's default.</summary>
     public int Parallelism { get; set; }
@@ -66,7 +69,7 @@ public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICanc
     public override bool Execute()
     {
         var settings = TaskItems.ToSettings(Modules, BaseDirectory, OutputPath, CliConfigFile, RepositoryTemplate,
-            Platforms, CachePath, Offline, Parallelism);
+            Platforms, CachePath, Offline, ForceRestore, Parallelism);
         var log = new MSBuildRestoreLog(Log);
         try
         {

@@ -40,6 +40,7 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
     public string OutputPath { get; set; } = "";
     public string? CachePath { get; set; }
     public bool Offline { get; set; }
+    public bool ForceRestore { get; set; }
     public int Parallelism { get; set; }
 
     [Output]
@@ -63,7 +64,7 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
             Directory.CreateDirectory(StateDirectory);
             File.Delete(OutcomeFile);
             TaskItems.ToSettings(Modules, BaseDirectory, OutputPath, CliConfigFile, RepositoryTemplate, Platforms,
-                CachePath, Offline, Parallelism).WriteTo(SettingsFile);
+                CachePath, Offline, ForceRestore, Parallelism).WriteTo(SettingsFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

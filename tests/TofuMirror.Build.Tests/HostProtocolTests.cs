@@ -23,6 +23,7 @@ public sealed class HostProtocolTests
             RepositoryTemplate = "registry.example.com/${namespace}/${type}",
             Platforms = "linux_amd64;windows_amd64",
             Offline = true,
+            ForceRestore = true,
             Parallelism = 3,
         };
         settings.Modules.Add(new ModuleSettings("infra/") { Platforms = "darwin_arm64", CliConfigFile = "C:\\cfg\\tofu.rc" });
@@ -35,6 +36,7 @@ public sealed class HostProtocolTests
         Assert.IsNull(copy.CliConfigFile);
         Assert.IsNull(copy.CachePath);
         Assert.IsTrue(copy.Offline);
+        Assert.IsTrue(copy.ForceRestore);
         Assert.AreEqual(3, copy.Parallelism);
         Assert.AreEqual(2, copy.Modules.Count);
         Assert.AreEqual("darwin_arm64", copy.Modules[0].Platforms);

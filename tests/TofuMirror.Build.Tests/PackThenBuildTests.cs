@@ -164,4 +164,55 @@ public sealed class PackThenBuildTests
         Assert.IsTrue(errors.All(e => e.Contains(app.LockFile + "(") && e.Contains("127.0.0.1:1")), string.Join("\n", errors));
         Assert.IsFalse(File.Exists(app.Stamp), "a failed restore must not write the stamp");
     }
+
+    [TestMethod]
+    public void A_locked_version_a_constraint_rejects_fails_the_build_with_TOFU0005_at_the_constraint()
+    {
+        using var app = new SampleApp();
+        var mainTf = Path.Combine(app.AppDirectory, "infra", "main.tf");
+        File.WriteAllText(mainTf, File.ReadAllText(mainTf).Replace("version = \"~> 1.0\"", "version = \"~> 2.0\""));
+
+        var build = app.Dotnet("build");
+
+        Assert.AreNotEqual(0, build.ExitCode, build.ToString());
+        var errors = build.Output.Split('\n').Where(l => l.Contains("error TOFU0005")).Distinct().ToList();
+        Assert.IsTrue(errors.Count >= 1, build.ToString());
+        Assert.IsTrue(errors.All(e => e.Contains(mainTf + "(9,17")), string.Join("\n", errors));
+        Assert.IsFalse(Directory.Exists(Path.Combine(app.ProvidersFolder, "registry.opentofu.org")), build.ToString());
+        Assert.IsFalse(File.Exists(app.Stamp), "a failed restore must not write the stamp");
+    }
+
+    [TestMethod]
+    public void A_warm_cache_does_not_hide_a_mistyped_mirror_TofuOffline_installs_from_it_and_a_changed_provider_is_reinstalled()
+    {
+        using var app = new SampleApp();
+        var first = app.Dotnet("build");
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        Directory.Delete(app.ProvidersFolder, recursive: true);
+        var mistyped = "-p:SampleMirrorRoot=" + Path.Combine(RepoPaths.Root, "samples", "oci-mirorr");
+
+        var wrong = app.Dotnet("build", "--no-restore", mistyped);
+
+        Assert.AreNotEqual(0, wrong.ExitCode, wrong.ToString());
+        StringAssert.Contains(wrong.Output, "error TOFU0102", wrong.ToString());
+        Assert.IsFalse(File.Exists(app.Stamp), "a failed restore must not write the stamp");
+
+        var offline = app.Dotnet("build", "--no-restore", mistyped, "-p:TofuOffline=true");
+
+        Assert.AreEqual(0, offline.ExitCode, offline.ToString());
+        StringAssert.Contains(offline.Output, "TofuMirror: 2 provider package(s) installed (0 downloaded)", offline.ToString());
+
+        var echo = Directory.GetDirectories(Path.Combine(app.ProvidersFolder, "example.com", "tofumirror", "echo", "0.2.0")).Single();
+        var binary = Path.Combine(echo, "terraform-provider-echo_v0.2.0");
+        var original = File.ReadAllBytes(binary);
+        File.AppendAllText(binary, "# patched\n");
+        var repair = app.Dotnet("build", "--no-restore");
+        Assert.AreEqual(0, repair.ExitCode, repair.ToString());
+        StringAssert.Contains(repair.Output, "TofuMirror: 1 provider package(s) installed (0 downloaded), 1 up to date.", repair.ToString());
+        CollectionAssert.AreEqual(original, File.ReadAllBytes(binary));
+
+        var forced = app.Dotnet("build", "--no-restore", "-p:TofuForceRestore=true");
+        Assert.AreEqual(0, forced.ExitCode, forced.ToString());
+        StringAssert.Contains(forced.Output, "TofuMirror: 2 provider package(s) installed (0 downloaded), 0 up to date.", forced.ToString());
+    }
 }

@@ -55,6 +55,28 @@ public sealed class TofuRestoreProvidersTests
     [TestMethod]
     [DataRow(false, DisplayName = "in-process")]
     [DataRow(true, DisplayName = "out-of-process")]
+    public void A_relative_oci_layout_path_resolves_against_the_project_folder(bool outOfProcess)
+    {
+        using var temp = new TempFolder("tofu-task");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "samples", "oci-mirror"), "*", SearchOption.AllDirectories))
+        {
+            var target = temp.Combine("mirror", Path.GetRelativePath(Path.Combine(RepoPaths.Root, "samples", "oci-mirror"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, SampleModule.CopyTo(temp));
+        // Relative to the project (BaseDirectory), not to the module folder nor the process's current folder.
+        task.RepositoryTemplate = "oci-layout:mirror/${hostname}/${namespace}/${type}";
+        Assert.AreNotEqual(temp.Path, Directory.GetCurrentDirectory());
+
+        Assert.IsTrue(task.Execute(), engine.Transcript());
+
+        Assert.AreEqual(4, task.RestoredFolders.Length, engine.Transcript());
+    }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
     public void A_second_run_reports_the_same_manifest_from_the_install_stamps(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
@@ -90,6 +112,36 @@ public sealed class TofuRestoreProvidersTests
     [TestMethod]
     [DataRow(false, DisplayName = "in-process")]
     [DataRow(true, DisplayName = "out-of-process")]
+    public void ForceRestore_reinstalls_everything_and_Offline_installs_from_the_cache_despite_a_mistyped_mirror(bool outOfProcess)
+    {
+        using var temp = new TempFolder("tofu-task");
+        var module = SampleModule.CopyTo(temp);
+        var (first, firstEngine) = RestoreTasks.Create(outOfProcess, temp, module);
+        Assert.IsTrue(first.Execute(), firstEngine.Transcript());
+
+        var (forced, forcedEngine) = RestoreTasks.Create(outOfProcess, temp, module);
+        forced.ForceRestore = true;
+        Assert.IsTrue(forced.Execute(), forcedEngine.Transcript());
+        StringAssert.Contains(forcedEngine.Transcript(), "TofuMirror: 4 provider package(s) installed (0 downloaded), 0 up to date.");
+
+        Directory.Delete(temp.Combine("out"), recursive: true);
+        var mistyped = SampleModule.MirrorTemplate.Replace("oci-mirror", "oci-mirorr");
+        var (wrong, wrongEngine) = RestoreTasks.Create(outOfProcess, temp, module);
+        wrong.RepositoryTemplate = mistyped;
+        Assert.IsFalse(wrong.Execute());
+        Assert.IsTrue(wrongEngine.Errors.Count > 0 && wrongEngine.Errors.All(e => e.Code == "TOFU0102"), wrongEngine.Transcript());
+
+        var (offline, offlineEngine) = RestoreTasks.Create(outOfProcess, temp, module);
+        offline.RepositoryTemplate = mistyped;
+        offline.Offline = true;
+        Assert.IsTrue(offline.Execute(), offlineEngine.Transcript());
+        StringAssert.Contains(offlineEngine.Transcript(), "TofuMirror: 4 provider package(s) installed (0 downloaded), 0 up to date.");
+        Assert.AreEqual(4, offline.RestoredFolders.Length);
+    }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
     public void A_broken_lock_file_fails_with_TOFU0002_at_its_line_and_column(bool outOfProcess)
     {
         using var temp = new TempFolder("tofu-task");
@@ -102,11 +154,37 @@ public sealed class TofuRestoreProvidersTests
 
         var error = engine.Errors.FirstOrDefault(e => e.Code == "TOFU0002");
         Assert.IsNotNull(error, engine.Transcript());
+        Assert.IsTrue(engine.Errors.All(e => e.Code == "TOFU0002"), "the entry left out for its typo is not also 'not locked'\n" + engine.Transcript());
         Assert.AreEqual(lockFile, error.File);
         Assert.AreEqual(line, error.LineNumber);
         Assert.AreEqual(column, error.ColumnNumber);
         Assert.IsNull(task.CliConfigPath, "nothing is reported as restored after an error");
         Assert.IsFalse(File.Exists(temp.Combine("out", "tofu-providers.json")));
+    }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "in-process")]
+    [DataRow(true, DisplayName = "out-of-process")]
+    public void A_lock_with_only_h1_hashes_fails_with_TOFU0104_saying_to_run_lock_and_why_that_is_safe(bool outOfProcess)
+    {
+        using var temp = new TempFolder("tofu-task");
+        var module = SampleModule.CopyTo(temp);
+        var lockFile = Path.Combine(module, ".terraform.lock.hcl");
+        // As `terraform providers lock -fs-mirror` writes it: the zh: lines gone, the h1: lines kept.
+        File.WriteAllLines(lockFile, File.ReadAllLines(lockFile).Where(l => !l.TrimStart().StartsWith("\"zh:", System.StringComparison.Ordinal)));
+        var (task, engine) = RestoreTasks.Create(outOfProcess, temp, module);
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.IsTrue(engine.Errors.Count > 0, engine.Transcript());
+        foreach (var error in engine.Errors)
+        {
+            Assert.AreEqual("TOFU0104", error.Code, engine.Transcript());
+            Assert.AreEqual(lockFile, error.File);
+            StringAssert.Contains(error.Message, "records only h1: hashes");
+            StringAssert.Contains(error.Message, "Run `tofu-mirror lock`");
+            StringAssert.Contains(error.Message, "only when each package's h1: is one already locked");
+        }
     }
 
     [TestMethod]
@@ -121,7 +199,9 @@ public sealed class TofuRestoreProvidersTests
         Assert.IsFalse(task.Execute());
 
         Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0009" && e.File == temp.Combine("no-such-module")), engine.Transcript());
-        Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0105" && (e.Message ?? "").Contains("linux-amd64")), engine.Transcript());
+        Assert.IsTrue(engine.Errors.Any(e => e.Code == "TOFU0105" && e.Message ==
+            "TofuPlatforms has an invalid platform 'linux-amd64': must be two words separated by an underscore. Use os_arch names such as linux_amd64."),
+            engine.Transcript());
     }
 
     [TestMethod]

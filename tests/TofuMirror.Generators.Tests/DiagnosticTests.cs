@@ -54,6 +54,17 @@ public sealed class DiagnosticTests
     }
 
     [TestMethod]
+    [DataRow("  version     = \"5.31.0\"", "  verison     = \"5.31.0\"", 2, DisplayName = "misspelt argument")]
+    [DataRow("\"5.31.0\"", "\"5.31.O\"", 1, DisplayName = "letter O for zero")]
+    public void LockEntryWithATypo_IsOnlyTofu1001_NotTofu1002(string correct, string typo, int errors)
+    {
+        var diagnostics = Diagnose(Samples.Module(lockFile: Samples.LockFile.Replace(correct, typo)));
+
+        Assert.HasCount(errors, diagnostics, string.Join("\n", diagnostics));
+        Assert.IsTrue(diagnostics.All(d => d.Id == "TOFU1001" && d.Location.GetLineSpan().Path == Samples.LockPath), string.Join("\n", diagnostics));
+    }
+
+    [TestMethod]
     public void RequiredButNotLocked_IsTofu1002_AtTheRequiredProvidersEntry()
     {
         var tf = Samples.MainTf.Replace("    echo = {", "    random = {\n      source = \"hashicorp/random\"\n    }\n    echo = {");

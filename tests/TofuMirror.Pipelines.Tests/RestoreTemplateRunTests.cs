@@ -124,6 +124,37 @@ public sealed class RestoreTemplateRunTests
     }
 
     [TestMethod]
+    public void IncludePatternsLetTheTemplateLeaveOutTheHostname()
+    {
+        RegistryProcess.RequireBinary();
+        var hostPinned = s_registry!.Host + "/registry.opentofu.org/${namespace}/${type}";
+
+        using var rejected = new FakeAgent();
+        rejected.CopyDemoOnlyModule("infra");
+        var without = rejected.RunRestoreTemplate(new Dictionary<string, object>
+        {
+            ["workingDirectories"] = new List<string> { "infra" },
+            ["repositoryTemplate"] = hostPinned,
+            ["platforms"] = new List<string> { "linux_amd64" },
+        });
+        Assert.AreNotEqual(0, without.ExitCode, without.AllOutput);
+        StringAssert.Contains(without.StandardError, "\"hostname\"", without.AllOutput);
+
+        using var agent = new FakeAgent();
+        var module = agent.CopyDemoOnlyModule("infra");
+        var run = agent.RunRestoreTemplate(new Dictionary<string, object>
+        {
+            ["workingDirectories"] = new List<string> { "infra" },
+            ["repositoryTemplate"] = hostPinned,
+            ["include"] = new List<string> { "registry.opentofu.org/*/*" },
+            ["platforms"] = new List<string> { "linux_amd64" },
+        });
+
+        Assert.AreEqual(0, run.ExitCode, run.AllOutput);
+        Assert.IsTrue(File.Exists(Path.Combine(module, ".terraform", "providers-mirror", "registry.opentofu.org", "tofumirror", "demo", "1.1.0", "linux_amd64", "terraform-provider-demo_v1.1.0")), run.AllOutput);
+    }
+
+    [TestMethod]
     public void BrokenLockFileIsReportedAtItsLine()
     {
         RegistryProcess.RequireBinary();
@@ -187,6 +218,19 @@ public sealed class RestoreTemplateRunTests
             Directory.CreateDirectory(target);
             foreach (var file in new[] { "main.tf", ".terraform.lock.hcl" })
                 File.Copy(Path.Combine(RepoPaths.Root, "samples", "infra", file), Path.Combine(target, file));
+            return target;
+        }
+
+        /// <summary>The sample module with only its registry.opentofu.org provider (main.tf and lock file cut down).</summary>
+        public string CopyDemoOnlyModule(string name)
+        {
+            var target = Path.Combine(Sources, name);
+            Directory.CreateDirectory(target);
+            File.WriteAllText(Path.Combine(target, "main.tf"),
+                "terraform {\n  required_providers {\n    demo = {\n      source  = \"registry.opentofu.org/tofumirror/demo\"\n      version = \"~> 1.0\"\n    }\n  }\n}\n");
+            var lockText = File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "infra", ".terraform.lock.hcl"));
+            var demo = lockText.Substring(lockText.IndexOf("provider \"registry.opentofu.org/tofumirror/demo\"", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(target, ".terraform.lock.hcl"), demo);
             return target;
         }
 

@@ -75,12 +75,14 @@ public sealed class TemplateShapeTests
         AssertParameter(parameters, "workingDirectories", "object", "[.]");
         AssertParameter(parameters, "cliConfigFile", "string", "");
         AssertParameter(parameters, "repositoryTemplate", "string", "");
+        AssertParameter(parameters, "include", "object", "[]");
         AssertParameter(parameters, "platforms", "object", "[]");
         AssertParameter(parameters, "outputFolder", "string", "");
         AssertParameter(parameters, "cache", "boolean", "true");
         AssertParameter(parameters, "cacheFolder", "string", "$(Pipeline.Workspace)/.tofu-mirror-cache");
         AssertParameter(parameters, "authentication", "string", "none");
         AssertParameter(parameters, "dotnetVersion", "string", "8.x");
+        AssertParameter(parameters, "useGlobalJson", "boolean", "false");
         var values = (YamlSequenceNode)parameters["authentication"].Children[new YamlScalarNode("values")];
         CollectionAssert.AreEqual(new[] { "none", "dockerRegistry", "acr" }, values.Children.Select(v => ((YamlScalarNode)v).Value).ToArray());
     }
@@ -92,7 +94,8 @@ public sealed class TemplateShapeTests
         var setup = PipelineTemplate.Load(Setup).Parameters;
         AssertParameter(push, "paths", "object", "[]");
         AssertParameter(push, "dryRun", "boolean", "false");
-        foreach (var name in new[] { "authentication", "dockerRegistryServiceConnection", "azureSubscription", "acrName", "dotnetVersion", "toolManifestDirectory" })
+        AssertParameter(push, "include", "object", "[]");
+        foreach (var name in new[] { "authentication", "dockerRegistryServiceConnection", "azureSubscription", "acrName", "dotnetVersion", "useGlobalJson", "toolManifestDirectory" })
         {
             Assert.AreEqual(DefaultText(setup[name]), DefaultText(push[name]), name);
             Assert.AreEqual(DefaultText(setup[name]), DefaultText(PipelineTemplate.Load(Restore).Parameters[name]), name);
@@ -118,6 +121,37 @@ public sealed class TemplateShapeTests
         var restore = RestoreStep();
         StringAssert.Contains(PipelineTemplate.Scalar(restore, "bash"), "--cache \"$TOFU_MIRROR_CACHE\"");
         Assert.AreEqual("${{ parameters.cacheFolder }}", PipelineTemplate.Scalar(PipelineTemplate.Mapping(restore, "env")!, "TOFU_MIRROR_CACHE"));
+    }
+
+    [TestMethod]
+    public void IncludePatternsReachTheToolAsIncludeOptions()
+    {
+        foreach (var file in new[] { Restore, Push })
+        {
+            var step = PipelineTemplate.Load(file).AllSteps().Select(s => s.Step)
+                .Single(s => PipelineTemplate.Scalar(s, "bash")?.Contains("dotnet tool run tofu-mirror", StringComparison.Ordinal) == true);
+            Assert.AreEqual("${{ join(';', parameters.include) }}", PipelineTemplate.Scalar(PipelineTemplate.Mapping(step, "env")!, "TOFU_MIRROR_INCLUDE"), file);
+            // Read into an array, never word-split: a pattern's * must not be expanded by the shell.
+            StringAssert.Contains(PipelineTemplate.Scalar(step, "bash"), "IFS=';' read -ra patterns <<< \"$TOFU_MIRROR_INCLUDE\"", file);
+            StringAssert.Contains(PipelineTemplate.Scalar(step, "bash"), "args+=(--include \"$pattern\")", file);
+        }
+    }
+
+    [TestMethod]
+    public void UseGlobalJsonInstallsTheSdkTheManifestFolderAsksFor()
+    {
+        var (useDotNet, _) = PipelineTemplate.Load(Setup).AllSteps().Single(s => PipelineTemplate.Scalar(s.Step, "task") == "UseDotNet@2");
+        var inputs = PipelineTemplate.Mapping(useDotNet, "inputs")!;
+        var globalJson = PipelineTemplate.Mapping(inputs, "${{ if eq(parameters.useGlobalJson, true) }}")!;
+        Assert.AreEqual("true", PipelineTemplate.Scalar(globalJson, "useGlobalJson"));
+        Assert.AreEqual("${{ parameters.toolManifestDirectory }}", PipelineTemplate.Scalar(globalJson, "workingDirectory"));
+        Assert.AreEqual("${{ parameters.dotnetVersion }}", PipelineTemplate.Scalar(PipelineTemplate.Mapping(inputs, "${{ else }}")!, "version"));
+
+        // This repository has a global.json, so its sample must use it.
+        Assert.IsTrue(File.Exists(Path.Combine(RepoPaths.Root, "global.json")));
+        var sampleRestore = PipelineTemplate.Load(Path.Combine(RepoPaths.Root, "samples", "azure-pipelines.yml")).AllSteps().Select(s => s.Step)
+            .Single(s => PipelineTemplate.Scalar(s, "template") == "../build/azure-pipelines/tofu-mirror-restore.yml");
+        Assert.AreEqual("true", PipelineTemplate.Scalar(PipelineTemplate.Mapping(sampleRestore, "parameters")!, "useGlobalJson"));
     }
 
     [TestMethod]

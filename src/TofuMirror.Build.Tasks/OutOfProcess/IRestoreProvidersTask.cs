@@ -16,6 +16,7 @@ public interface IRestoreProvidersTask : ITask
     string OutputPath { get; set; }
     string? CachePath { get; set; }
     bool Offline { get; set; }
+    bool ForceRestore { get; set; }
     int Parallelism { get; set; }
     string? CliConfigPath { get; set; }
     string? ManifestPath { get; set; }

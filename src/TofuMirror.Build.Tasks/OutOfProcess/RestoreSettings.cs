@@ -31,6 +31,7 @@ public sealed class RestoreSettings
     public string? Platforms { get; set; }
     public string? CachePath { get; set; }
     public bool Offline { get; set; }
+    public bool ForceRestore { get; set; }
     public int Parallelism { get; set; }
     public List<ModuleSettings> Modules { get; } = new();
 
@@ -44,6 +45,7 @@ public sealed class RestoreSettings
         Append(text, "platforms", Platforms);
         Append(text, "cache", CachePath);
         Append(text, "offline", Offline ? "true" : "false");
+        Append(text, "force", ForceRestore ? "true" : "false");
         Append(text, "parallelism", Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var module in Modules)
         {
@@ -79,6 +81,7 @@ public sealed class RestoreSettings
                 case "platforms": settings.Platforms = value; break;
                 case "cache": settings.CachePath = value; break;
                 case "offline": settings.Offline = value == "true"; break;
+                case "force": settings.ForceRestore = value == "true"; break;
                 case "parallelism": settings.Parallelism = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "module": settings.Modules.Add(module = new ModuleSettings(value)); break;
                 case "module.template": module!.RepositoryTemplate = value; break;

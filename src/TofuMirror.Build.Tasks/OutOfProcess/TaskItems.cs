@@ -8,7 +8,7 @@ namespace TofuMirror.Build.Tasks.OutOfProcess;
 internal static class TaskItems
 {
     public static RestoreSettings ToSettings(IEnumerable<ITaskItem> modules, string? baseDirectory, string outputPath,
-        string? cliConfigFile, string? repositoryTemplate, string? platforms, string? cachePath, bool offline, int parallelism)
+        string? cliConfigFile, string? repositoryTemplate, string? platforms, string? cachePath, bool offline, bool forceRestore, int parallelism)
     {
         var settings = new RestoreSettings
         {
@@ -19,6 +19,7 @@ internal static class TaskItems
             Platforms = NullIfBlank(platforms),
             CachePath = NullIfBlank(cachePath),
             Offline = offline,
+            ForceRestore = forceRestore,
             Parallelism = parallelism,
         };
         foreach (var module in modules)

@@ -51,6 +51,7 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
             if (stores is null) continue;
 
             var request = new RestoreRequest(moduleDirectory, stores, platforms, outputDirectory, OutputLayout.Unpacked, cacheDirectory);
+            request = request with { Offline = settings.Offline, Force = settings.ForceRestore };
             if (settings.Parallelism > 0) request = request with { Parallelism = settings.Parallelism };
             log.Message(LogImportance.Normal,
                 $"Restoring the providers of {moduleDirectory} for {string.Join(", ", platforms)} into {outputDirectory}");
@@ -97,7 +98,7 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
         {
             if (Platform.TryParse(name, out var platform, out var error)) parsed.Add(platform);
             else log.Error(DiagnosticCodes.PlatformNotSupported, moduleDirectory,
-                $"TofuPlatforms has an invalid platform '{name}': {error} Use os_arch names such as linux_amd64.");
+                $"TofuPlatforms has an invalid platform '{name}': {error}. Use os_arch names such as linux_amd64.");
         }
         platforms = parsed.Distinct().ToList();
         return parsed.Count == names.Length;

@@ -21,8 +21,9 @@ internal static class CommonOptions
 
     public static Option<string?> RepositoryTemplate() => new("--repository-template")
     {
-        Description = "The OCI repository for each provider, as in oci_mirror, e.g. 'registry.example.com/providers/${namespace}/${type}'; " +
-                      "or 'oci-layout:PATH/${namespace}/${type}' for OCI image-layout folders. Overrides the CLI configuration's oci_mirror blocks.",
+        Description = "The OCI repository for each provider, as in oci_mirror, e.g. 'registry.example.com/providers/${hostname}/${namespace}/${type}' " +
+                      "(${hostname} may be left out only when --include pins one registry host); " +
+                      "or 'oci-layout:PATH/${hostname}/${namespace}/${type}' for OCI image-layout folders. Overrides the CLI configuration's oci_mirror blocks.",
     };
 
     public static Option<string[]> Platforms() => new("--platform")

@@ -90,7 +90,7 @@ internal static partial class InspectCommand
                 {
                     console.Out.WriteLine(platform.Problem is { } platformProblem
                         ? $"    {platform.Platform,-14} invalid: {platformProblem}"
-                        : $"    {platform.Platform,-14} {platform.LayerDigest} {platform.LayerSize} bytes  {platform.H1?.ToString() ?? "(no h1 annotation)"}");
+                        : $"    {platform.Platform,-14} {platform.LayerDigest} {ByteSize.Format(platform.LayerSize)}  {platform.H1?.ToString() ?? "(no h1 annotation)"}");
                 }
             }
             foreach (var ignored in repository.IgnoredTags)

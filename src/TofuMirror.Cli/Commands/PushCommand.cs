@@ -51,6 +51,11 @@ internal static class PushCommand
             console.Error.WriteLine($"error: --provider {providerText}: {addressError}");
             return ExitCodes.UsageError;
         }
+        if (provider is null && paths.FirstOrDefault(p => System.IO.File.Exists(console.FullPath(p))) is { } zip)
+        {
+            console.Error.WriteLine($"error: {zip} is a single zip: say which provider it is with --provider (e.g. --provider hashicorp/random).");
+            return ExitCodes.UsageError;
+        }
 
         using var mirror = MirrorLoader.Load(console, template, config, insecure, include);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
@@ -94,7 +99,7 @@ internal static class PushCommand
                     Oci.BlobPushResult.AlreadyExists => "already there",
                     _ => "to upload",
                 };
-                console.Error.WriteLine($"  {platform.Platform,-14} {platform.LayerDigest} {platform.Size} bytes, {blob}, {platform.H1}");
+                console.Error.WriteLine($"  {platform.Platform,-14} {platform.LayerDigest} {ByteSize.Format(platform.Size)}, {blob}, {platform.H1}");
             }
             if (version.KeptPlatforms.Count > 0)
                 console.Error.WriteLine($"  kept: {string.Join(", ", version.KeptPlatforms)}");

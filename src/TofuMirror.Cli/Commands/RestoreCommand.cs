@@ -30,27 +30,41 @@ internal static class RestoreCommand
         var layout = new Option<OutputLayout>("--layout")
         {
             Description = "unpacked (HOST/NS/TYPE/VERSION/OS_ARCH/ folders, the default) or packed (zip files).",
+            HelpName = "unpacked|packed",
             DefaultValueFactory = _ => OutputLayout.Unpacked,
         };
         var cache = new Option<string?>("--cache") { Description = "The shared download cache. Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
         var parallelism = new Option<int>("--parallelism") { Description = "Downloads at once (default 4).", DefaultValueFactory = _ => 4 };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "Install from the download cache without asking the mirror whether it still has the locked packages; a package not cached fails.",
+        };
+        var force = new Option<bool>("--force") { Description = "Reinstall every package, even those already installed and unchanged." };
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var command = new Command("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.")
         {
-            chdir, template, config, include, platforms, output, layout, cache, parallelism, insecure, json,
+            chdir, template, config, include, platforms, output, layout, cache, parallelism, offline, force, insecure, json,
         };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
             result.GetValue(output), result.GetValue(layout), result.GetValue(cache), result.GetValue(parallelism),
-            result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+            result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json))
+        {
+            Offline = result.GetValue(offline),
+            Force = result.GetValue(force),
+        }, ct));
         return command;
     }
 
     private sealed record Options(
         string Chdir, string? Template, string? Config, string[] Platforms, string? Output, OutputLayout Layout,
-        string? Cache, int Parallelism, string[] Include, string[] InsecureRegistries, bool Json);
+        string? Cache, int Parallelism, string[] Include, string[] InsecureRegistries, bool Json)
+    {
+        public bool Offline { get; init; }
+        public bool Force { get; init; }
+    }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
@@ -70,6 +84,8 @@ internal static class RestoreCommand
             options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache))
         {
             Parallelism = options.Parallelism,
+            Offline = options.Offline,
+            Force = options.Force,
         };
 
         var progress = new RestoreProgressPrinter(console, reporter, quiet: options.Json);
@@ -80,7 +96,7 @@ internal static class RestoreCommand
         else
         {
             reporter.Report(mirror.Diagnostics.Concat(report.Diagnostics));
-            progress.PrintSummary(report);
+            progress.PrintSummary(report, moduleDirectory);
         }
         if (report.CliConfigPath is { } rc && report.Succeeded && console.IsAzurePipelines)
             console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));

@@ -38,6 +38,7 @@ internal static class RestoreJsonWriter
                     writer.WriteNumber("size", stamp.Size);
                 }
                 if (item.Status == RestoreStatus.Installed) writer.WriteBoolean("downloaded", item.Downloaded);
+                if (item.Offline) writer.WriteBoolean("offline", true);
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

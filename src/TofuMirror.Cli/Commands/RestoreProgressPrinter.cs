@@ -44,7 +44,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
             switch (item.Status)
             {
                 case RestoreStatus.Installed:
-                    var source = item.Downloaded ? "downloaded" : "from cache";
+                    var source = item.Downloaded ? "downloaded" : item.Offline ? "from cache (offline: the mirror was not asked)" : "from cache";
                     _console.Error.WriteLine($"  installed  {name}  {Size(item.Stamp?.Size ?? 0)} {source}, {item.Stamp?.H1}");
                     break;
                 case RestoreStatus.UpToDate:
@@ -68,7 +68,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
             _console.Out.WriteLine(AzurePipelinesCommands.SetProgress(Math.Min(100, done * 100 / _total), "tofu-mirror restore"));
     }
 
-    public void PrintSummary(RestoreReport report)
+    public void PrintSummary(RestoreReport report, string moduleDirectory)
     {
         lock (_gate)
         {
@@ -80,13 +80,8 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
         var failed = report.Items.Count(i => i.Status == RestoreStatus.Failed);
         _console.Error.WriteLine($"restore: {installed} installed, {upToDate} up to date, {failed} failed -> {_reporter.DisplayPath(report.OutputDirectory)}");
         if (report.CliConfigPath is { } rc && report.Succeeded)
-            _console.Error.WriteLine($"use it with: TF_CLI_CONFIG_FILE={rc} tofu init");
+            _console.Error.WriteLine("use it with: " + TofuInitHint.For(rc, moduleDirectory, _console.CurrentDirectory, _reporter.DisplayPath(moduleDirectory)));
     }
 
-    private static string Size(long bytes) => bytes switch
-    {
-        >= 1 << 20 => $"{bytes / (double)(1 << 20):0.0} MiB",
-        >= 1 << 10 => $"{bytes / 1024.0:0.0} KiB",
-        _ => $"{bytes} B",
-    };
+    private static string Size(long bytes) => ByteSize.Format(bytes);
 }

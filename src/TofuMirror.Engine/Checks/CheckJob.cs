@@ -4,6 +4,7 @@ using TofuMirror.Model;
 using TofuMirror.Model.Checks;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Hcl;
+using TofuMirror.Engine.Stores;
 
 namespace TofuMirror.Engine.Checks;
 
@@ -26,7 +27,7 @@ public static class CheckJob
         diagnostics.AddRange(CliConfigCheck.Run(request.CliConfigFile, Stores.ProcessCliEnvironment.Create(request.Environment, request.ModuleDirectory)));
 
         if (!module.HasErrors || module.LockFileExists)
-            diagnostics.AddRange(LockConsistencyChecker.Check(module.Requirements, module.LockFile, module.LockFilePath));
+            diagnostics.AddRange(LockConsistencyChecker.Check(module.Requirements, module.LockFile, module.LockFilePath, module.LockFileHasErrors));
 
         var providers = module.Requirements.Providers
             .Union(module.LockFile.Providers.Select(p => p.Address))

@@ -19,8 +19,9 @@ namespace TofuMirror.Engine.Lock;
 /// <summary>
 /// The <c>lock</c> job: records in <c>.terraform.lock.hcl</c>, from the OCI mirror alone, the version of every
 /// provider the module requires (and of those already locked) and the <c>zh:</c> and <c>h1:</c> hashes of every
-/// wanted platform. Hashes of an unchanged version are kept (lock-file spec §5). The file is written atomically
-/// and only when every provider succeeded; any failure leaves it untouched.
+/// wanted platform. Hashes of an unchanged version are kept (lock-file spec §5); when they are only <c>h1:</c>, the
+/// packages must match them (<see cref="H1OnlyLockCheck"/>). The file is written atomically and only when every
+/// provider succeeded; any failure leaves it untouched.
 /// </summary>
 public sealed class LockJob
 {
@@ -99,14 +100,21 @@ public sealed class LockJob
             var wanted = request.Platforms.Count > 0
                 ? request.Platforms
                 : await MirrorLookup.PlatformsAsync(stores, address, version, cancellationToken).ConfigureAwait(false);
+            var h1OnlyCheck = H1OnlyLockCheck.For(previous, version);
             foreach (var platform in wanted)
             {
                 current = platform;
                 var location = await MirrorLookup.ResolveAsync(stores, address, version, platform, cancellationToken).ConfigureAwait(false);
+                if (h1OnlyCheck is not null)
+                {
+                    platforms.Add(await h1OnlyCheck.ReadAsync(location, h1Reader, cancellationToken).ConfigureAwait(false));
+                    continue;
+                }
                 var (h1, source) = await h1Reader.ReadAsync(location, cancellationToken).ConfigureAwait(false);
                 platforms.Add(new LockedPlatform(platform, location.Zh, h1, source, location.Store.Name, location.Manifest.Digest.ToString()));
             }
             current = null;
+            h1OnlyCheck?.ThrowIfAnyMismatch(address, version);
 
             var newLock = HashMerge.Build(address, version, constraints, previous, platforms);
             return (Describe(address, previous, newLock, platforms, requirements.Count == 0), newLock, null);

@@ -47,7 +47,7 @@ internal static class MirrorLookup
         }
         if (!anyFound)
             throw new ProviderFailure(DiagnosticCodes.ProviderNotInMirror,
-                $"{provider.ForDisplay()} is not in the mirror ({lastMissing?.Message ?? "no repository"}); push it with `tofu-mirror push`.");
+                $"{provider.ForDisplay()} is not in the mirror: {lastMissing?.Message ?? "no repository"}. Check the repository template, or push it with `tofu-mirror push`.");
         return versions.ToList();
     }
 

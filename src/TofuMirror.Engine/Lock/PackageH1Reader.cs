@@ -23,26 +23,24 @@ internal sealed class PackageH1Reader
     public async Task<(PackageHash H1, H1Source Source)> ReadAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
         if (location.AnnotatedH1 is { } annotated) return (annotated, H1Source.Annotation);
+        return (await ComputeAsync(location, cancellationToken).ConfigureAwait(false), H1Source.Computed);
+    }
 
+    /// <summary>
+    /// The <c>h1:</c> of the package's bytes, never the annotation (a pusher may write anything there). The blob cache
+    /// verifies the zip against the layer digest, so the result belongs to exactly the zip whose <c>zh:</c> the layer names.
+    /// </summary>
+    public async Task<PackageHash> ComputeAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
+    {
         var (zip, _) = await _cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
-        var temp = Path.Combine(Path.GetTempPath(), "tofumirror-lock-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Directory.CreateDirectory(temp);
-            try
-            {
-                SafeZipExtractor.Extract(zip, temp);
-            }
-            catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
-            {
-                throw new ProviderFailure(DiagnosticCodes.InvalidPackage,
-                    $"the package for {location.Provider.ForDisplay()} {location.Version} ({location.Platform}) is not a valid provider zip: {e.Message}", e);
-            }
-            return (PackageHasher.ComputeH1FromDirectory(temp), H1Source.Computed);
+            return UnpackedH1.OfZip(zip);
         }
-        finally
+        catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
         {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw new ProviderFailure(DiagnosticCodes.InvalidPackage,
+                $"the package for {location.Provider.ForDisplay()} {location.Version} ({location.Platform}) is not a valid provider zip: {e.Message}", e);
         }
     }
 }

@@ -16,4 +16,7 @@ public sealed record LoadedModule(
     IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The lock file was read with errors, so <see cref="LockFile"/> may lack an entry that has a typo.</summary>
+    public bool LockFileHasErrors { get; init; }
 }

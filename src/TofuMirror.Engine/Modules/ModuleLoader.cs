@@ -9,7 +9,8 @@ using TofuMirror.Hcl;
 namespace TofuMirror.Engine.Modules;
 
 /// <summary>
-/// Reads a root module folder: every <c>.tf</c> and <c>.tf.json</c> file, those of the local child modules it
+/// Reads a root module folder: its configuration files (<c>.tf</c>, <c>.tf.json</c>, <c>.tofu</c>, <c>.tofu.json</c>,
+/// override files merged last, as <see cref="ConfigurationFileNames"/> says), those of the local child modules it
 /// calls (<c>source = "./…"</c>), and <c>.terraform.lock.hcl</c>.
 /// </summary>
 public static class ModuleLoader
@@ -31,13 +32,15 @@ public static class ModuleLoader
         var requirements = ReadModuleTree(directory, diagnostics);
         var lockFile = LockFile.Empty;
         var lockExists = File.Exists(lockFilePath);
+        var lockHasErrors = false;
         if (lockExists)
         {
             var read = LockFileReader.Read(File.ReadAllText(lockFilePath), lockFilePath);
             diagnostics.AddRange(read.Diagnostics);
             lockFile = read.LockFile;
+            lockHasErrors = read.HasErrors;
         }
-        return new LoadedModule(directory, requirements, lockFilePath, lockFile, lockExists, diagnostics);
+        return new LoadedModule(directory, requirements, lockFilePath, lockFile, lockExists, diagnostics) { LockFileHasErrors = lockHasErrors };
     }
 
     /// <summary>Requirements of the root and of every local child module, each read on its own (local names are per module).</summary>
@@ -60,19 +63,8 @@ public static class ModuleLoader
         return new ModuleRequirements(all, [], []);
     }
 
+    /// <summary>The files OpenTofu loads from <paramref name="directory"/>, in the order it merges them.</summary>
     public static IEnumerable<SourceFile> ReadConfigurationFiles(string directory) =>
-        Directory.EnumerateFiles(directory)
-            .Where(IsConfigurationFile)
-            .OrderBy(p => p, System.StringComparer.Ordinal)
+        ConfigurationFileNames.Select(Directory.EnumerateFiles(directory))
             .Select(p => new SourceFile(p, File.ReadAllText(p)));
-
-    /// <summary><c>*.tf</c> and <c>*.tf.json</c>, skipping editor back-up and hidden files as OpenTofu does.</summary>
-    public static bool IsConfigurationFile(string path)
-    {
-        var name = Path.GetFileName(path);
-        if (name.StartsWith(".", System.StringComparison.Ordinal) || name.StartsWith("#", System.StringComparison.Ordinal)
-            || name.EndsWith("~", System.StringComparison.Ordinal) || name.EndsWith("#", System.StringComparison.Ordinal))
-            return false;
-        return name.EndsWith(".tf", System.StringComparison.Ordinal) || name.EndsWith(".tf.json", System.StringComparison.Ordinal);
-    }
 }

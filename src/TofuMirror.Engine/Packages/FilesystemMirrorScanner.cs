@@ -8,12 +8,16 @@ namespace TofuMirror.Engine.Packages;
 
 /// <summary>
 /// Finds provider packages in a filesystem mirror laid out the way OpenTofu reads it (packed zips and
-/// unpacked directories side by side). Entries that do not fit are ignored with a warning.
+/// unpacked directories side by side). Entries that do not fit are ignored with a warning (the JSON indexes of
+/// `tofu providers mirror` silently).
 /// Symbolic links are followed for the base directory and from the provider type directory down; a
 /// symlinked hostname or namespace directory is ignored.
 /// </summary>
 public static class FilesystemMirrorScanner
 {
+    /// <summary>The folder <c>tofu-mirror restore</c> keeps its own state in, inside the mirror it writes; not a hostname.</summary>
+    public const string RestoreStateFolder = ".tofumirror";
+
     /// <summary>Scans <paramref name="baseDirectory"/>; a missing base directory gives an empty result.</summary>
     public static FilesystemMirrorScanResult Scan(string baseDirectory)
     {
@@ -24,6 +28,7 @@ public static class FilesystemMirrorScanner
         {
             foreach (var hostDir in Subdirectories(root, warnings, followLinks: false))
             {
+                if (hostDir.Name == RestoreStateFolder) continue;
                 if (!ProviderNameRules.TryNormalizeHostname(hostDir.Name, out var host, out var hostError))
                 {
                     warnings.Add($"Ignoring {hostDir.FullName}: invalid hostname \"{hostDir.Name}\" ({hostError}).");
@@ -58,6 +63,10 @@ public static class FilesystemMirrorScanner
                 if (!file.Exists)
                 {
                     warnings.Add($"Ignoring {file.FullName}: it is a broken symbolic link.");
+                }
+                else if (file.Name.EndsWith(".json", StringComparison.Ordinal))
+                {
+                    // index.json and VERSION.json: the network-mirror indexes `tofu providers mirror` writes beside the zips.
                 }
                 else if (ProviderZipFileName.TryParseForType(file.Name, address.Type, out var zipName, out var zipError))
                 {

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using TofuMirror.Model;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
+using TofuMirror.Oci.Layout;
 using Platform = TofuMirror.Model.Platform;
 
 namespace TofuMirror.Engine.Providers;
@@ -24,9 +25,9 @@ public static class ProviderArtifactResolver
         {
             tags = await store.ListTagsAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OciException e) when (e is OciNotFoundException || e.HasErrorCode("NAME_UNKNOWN") || e.HasErrorCode("NAME_INVALID"))
+        catch (OciException e) when (e is OciNotFoundException || IsMissingRepository(e))
         {
-            throw new ProviderFailure(DiagnosticCodes.ProviderNotInMirror, $"{store.Name} does not exist: {e.Message}", e) { AllowsFallThrough = true };
+            throw RepositoryMissing(store, e);
         }
 
         var versions = new List<ProviderVersion>();
@@ -39,9 +40,25 @@ public static class ProviderArtifactResolver
         return (versions.Distinct().OrderBy(v => v).ToList(), ignored);
     }
 
+    private static bool IsMissingRepository(OciException e) => e.HasErrorCode("NAME_UNKNOWN") || e.HasErrorCode("NAME_INVALID");
+
+    private static ProviderFailure RepositoryMissing(IOciRepositoryStore store, OciException e) =>
+        new(DiagnosticCodes.ProviderNotInMirror, store is OciLayoutStore ? e.Message : $"{store.Name} does not exist: {e.Message}", e)
+        {
+            AllowsFallThrough = true,
+        };
+
     /// <summary>Resolves the version's tag and reads its index (§2.2, §2.3).</summary>
     public static async Task<(Descriptor Descriptor, OciIndex Index)> ReadIndexAsync(
         IOciRepositoryStore store, ProviderVersion version, CancellationToken cancellationToken)
+    {
+        var descriptor = await ResolveVersionTagAsync(store, version, cancellationToken).ConfigureAwait(false);
+        var bytes = await store.FetchManifestAsync(descriptor, cancellationToken).ConfigureAwait(false);
+        return (descriptor, ProviderArtifactRules.ParseIndex(bytes));
+    }
+
+    /// <summary>The index descriptor the version's tag names (§2.2): one manifest request, nothing downloaded.</summary>
+    public static async Task<Descriptor> ResolveVersionTagAsync(IOciRepositoryStore store, ProviderVersion version, CancellationToken cancellationToken)
     {
         var tag = version.ToOciTag();
         Descriptor descriptor;
@@ -49,14 +66,17 @@ public static class ProviderArtifactResolver
         {
             descriptor = await store.ResolveAsync(tag, cancellationToken).ConfigureAwait(false);
         }
+        catch (OciException e) when (IsMissingRepository(e))
+        {
+            throw RepositoryMissing(store, e);
+        }
         catch (OciNotFoundException e)
         {
             throw new ProviderFailure(DiagnosticCodes.ProviderNotInMirror,
                 $"{store.Name} has no tag \"{tag}\" for version {version}; push it with `tofu-mirror push`.", e) { AllowsFallThrough = true };
         }
         ProviderArtifactRules.CheckResolvedTag(descriptor, tag);
-        var bytes = await store.FetchManifestAsync(descriptor, cancellationToken).ConfigureAwait(false);
-        return (descriptor, ProviderArtifactRules.ParseIndex(bytes));
+        return descriptor;
     }
 
     /// <summary>The whole resolution for one platform: index, platform manifest, zip layer (§2.2–§2.6, before any blob download).</summary>

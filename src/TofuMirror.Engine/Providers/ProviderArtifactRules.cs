@@ -115,6 +115,12 @@ public static class ProviderArtifactRules
         if (allowed.Count == 0) return;
         var zh = ZipHashOf(layer);
         if (allowed.Any(h => h.Equals(zh))) return;
+        if (allowed.All(h => h.Scheme == PackageHash.SchemeH1))
+            throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
+                $"the dependency lock file records only h1: hashes for {provider.ForDisplay()} {version} (as `terraform providers lock -fs-mirror` " +
+                $"or `tofu init` from a filesystem mirror writes it), but a package from an OCI mirror is checked by its zh: before it is downloaded, " +
+                $"so OpenTofu would refuse it too (the mirror has {zh}). Run `tofu-mirror lock`: it downloads the mirror's packages and adds their zh: " +
+                "only when each package's h1: is one already locked, so the lock file comes to trust nothing it did not trust before.");
         throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
             $"the current package for {provider.ForDisplay()} {version} doesn't match any of the checksums previously recorded in the dependency lock file " +
             $"(the mirror has {zh}); for more information: https://opentofu.org/docs/language/files/dependency-lock/#checksum-verification");

@@ -10,12 +10,14 @@ namespace TofuMirror.Engine.Push;
 /// <summary>
 /// Turns the paths given to <c>push</c> into packages: release zips named <c>terraform-provider-TYPE_VERSION_OS_ARCH.zip</c>
 /// (the provider address comes from <c>--provider</c>), or packed/unpacked filesystem-mirror folders (addresses from the path).
+/// Packages of a folder <c>tofu providers mirror</c> wrote are checked against its <c>VERSION.json</c> hashes first.
 /// </summary>
 public static class PushSourceReader
 {
     public static IReadOnlyList<MirrorPackage> Read(IEnumerable<string> paths, ProviderAddress? provider, List<string> warnings)
     {
         var packages = new List<MirrorPackage>();
+        var fromFolders = new HashSet<MirrorPackage>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
@@ -26,6 +28,7 @@ public static class PushSourceReader
                     throw new ProviderFailure(DiagnosticCodes.FileNotReadable,
                         $"{path} holds no provider packages in a filesystem-mirror layout (HOST/NAMESPACE/TYPE/…), as `tofu providers mirror` writes.");
                 packages.AddRange(scan.Packages);
+                fromFolders.UnionWith(scan.Packages);
             }
             else if (File.Exists(path))
             {
@@ -37,10 +40,12 @@ public static class PushSourceReader
             }
         }
         // A packed zip and an unpacked folder of the same package: keep the zip (its zh: matches upstream's).
-        return packages
+        var chosen = packages
             .GroupBy(p => (p.Address, p.Version, p.Platform))
             .Select(g => g.OrderBy(p => p.Kind == MirrorPackageKind.Packed ? 0 : 1).First())
             .ToList();
+        MirrorFolderHashCheck.Check(chosen.Where(fromFolders.Contains));
+        return chosen;
     }
 
     private static MirrorPackage FromZip(string path, ProviderAddress? provider)

@@ -8,8 +8,9 @@ namespace TofuMirror.Engine.Restore;
 
 /// <summary>
 /// What restore recorded after installing one provider package, kept outside the package folder (a file inside
-/// it would change the folder's h1: hash). A no-op restore trusts it instead of re-hashing every file;
-/// <c>tofu-mirror verify</c> re-hashes.
+/// it would change the folder's h1: hash). A no-op restore compares the installed files' sizes and modification
+/// times with <see cref="Files"/> instead of re-hashing every file, and re-hashes only when one differs;
+/// <c>tofu-mirror verify</c> always re-hashes.
 /// </summary>
 public sealed record InstallStamp(
     [property: JsonPropertyName("h1")] string H1,
@@ -20,6 +21,11 @@ public sealed record InstallStamp(
     [property: JsonPropertyName("manifestDigest")] string ManifestDigest,
     [property: JsonPropertyName("size")] long Size)
 {
+    /// <summary>Every installed file as restore left it; null in the cache's records and in stamps of older versions.</summary>
+    [JsonPropertyName("files")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<InstalledFile>? Files { get; init; }
+
     /// <summary>The stamp at <paramref name="path"/>; null when there is none or it is damaged (which only costs a re-install).</summary>
     /// <remarks>
     /// Read with <see cref="JsonDocument"/> rather than the serializer: a no-op restore reads one stamp per package and
@@ -33,12 +39,23 @@ public sealed record InstallStamp(
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
             return new InstallStamp(Text(root, "h1"), Text(root, "zh"), Text(root, "layout"), Text(root, "repository"),
-                Text(root, "indexDigest"), Text(root, "manifestDigest"), root.GetProperty("size").GetInt64());
+                Text(root, "indexDigest"), Text(root, "manifestDigest"), root.GetProperty("size").GetInt64())
+            {
+                Files = root.TryGetProperty("files", out var files) ? ReadFiles(files) : null,
+            };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             return null;
         }
+    }
+
+    private static List<InstalledFile> ReadFiles(JsonElement files)
+    {
+        var list = new List<InstalledFile>(files.GetArrayLength());
+        foreach (var file in files.EnumerateArray())
+            list.Add(new InstalledFile(Text(file, "path"), file.GetProperty("size").GetInt64(), file.GetProperty("modified").GetInt64()));
+        return list;
     }
 
     private static string Text(JsonElement element, string name) =>
@@ -47,7 +64,14 @@ public sealed record InstallStamp(
     public void Write(string path) => AtomicFile.WriteAllTextIfChanged(path, JsonSerializer.Serialize(this, InstallStampJson.Default.InstallStamp));
 }
 
+/// <summary>One installed file: its path relative to the package (with <c>/</c>), its size and its last write time (UTC ticks).</summary>
+public sealed record InstalledFile(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("size")] long Size,
+    [property: JsonPropertyName("modified")] long Modified);
+
 /// <summary>Source-generated serializer: a no-op restore reads a stamp per package, so it must not pay for reflection.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true)]
 [JsonSerializable(typeof(InstallStamp))]
+[JsonSerializable(typeof(InstalledFile))]
 internal sealed partial class InstallStampJson : JsonSerializerContext;

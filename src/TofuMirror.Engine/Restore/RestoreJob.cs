@@ -13,13 +13,15 @@ using TofuMirror.Engine.Modules;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Hcl;
 using TofuMirror.Oci;
+using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Engine.Restore;
 
 /// <summary>
 /// The main job: every provider locked in the module, for every wanted platform, from the OCI mirror into a
 /// folder OpenTofu uses as a filesystem mirror. Verified before anything is visible; up-to-date packages are
-/// skipped without network I/O; a failed provider leaves what was installed before intact.
+/// skipped without network I/O (a changed one is reinstalled); a cached package is installed only once the mirror
+/// confirms it (unless offline); a failed provider leaves what was installed before intact.
 /// </summary>
 public sealed class RestoreJob
 {
@@ -49,6 +51,7 @@ public sealed class RestoreJob
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
         }
         diagnostics.AddRange(Checks.RestoreChecks.UnlockedProviders(module));
+        diagnostics.AddRange(Checks.RestoreChecks.DisallowedLockedVersions(module));
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
 
@@ -69,7 +72,7 @@ public sealed class RestoreJob
         var pending = new List<(ProviderLock Lock, Platform Platform)>(work.Count);
         foreach (var item in work)
         {
-            if (UpToDateResult(request, item.Lock, item.Platform) is not { } upToDate)
+            if (request.Force || UpToDateResult(request, item.Lock, item.Platform) is not { } upToDate)
             {
                 pending.Add(item);
                 continue;
@@ -121,16 +124,28 @@ public sealed class RestoreJob
 
         try
         {
-            if (TryInstallFromCache(request, locked, platform, installer, cache, stampPath) is { } fromCache)
-                return baseResult with { Status = RestoreStatus.Installed, Stamp = fromCache };
+            if (CachedPackage(locked, platform, cache) is { } cached)
+            {
+                if (request.Offline)
+                    return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached, stampPath), Offline = true };
+                if (await ConfirmedByMirrorAsync(request, locked, cached.Record, indexes, cancellationToken).ConfigureAwait(false) is { } confirmed)
+                    return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached with { Record = confirmed }, stampPath) };
+                // The mirror's index for this version is not the one cached: resolve it in full; the blob may still come from the cache.
+            }
+            else if (request.Offline)
+            {
+                throw new ProviderFailure(DiagnosticCodes.RegistryUnavailable,
+                    $"{provider.ForDisplay()} {version} for {platform} is neither installed nor in the download cache ({cache.Directory}), " +
+                    "and restore is offline (--offline, or TofuOffline in a build), so the mirror was not asked. Restore once without offline mode to fill the cache.");
+            }
 
             var location = await LocateAsync(request, locked, platform, indexes, cancellationToken).ConfigureAwait(false);
             ProviderArtifactRules.CheckLayerAgainstLock(location.Layer, locked.Hashes, provider, version);
             var (h1, downloaded) = await FetchAndInstallAsync(location, locked, request.Layout, installer, cache, cancellationToken).ConfigureAwait(false);
             var newStamp = new InstallStamp(h1.ToString(), location.Zh.ToString(), request.Layout.ToString().ToLowerInvariant(),
                 location.Store.Name, location.Index.Digest.ToString(), location.Manifest.Digest.ToString(), location.Layer.Size);
-            newStamp.Write(stampPath);
             newStamp.Write(cache.RecordPath(provider, version, platform));
+            newStamp = WriteInstallStamp(newStamp, baseResult.InstalledPath!, request.Layout, stampPath);
             _logger.LogInformation("Installed {Provider} {Version} {Platform} from {Store}", provider.ForDisplay(), version, platform, location.Store.Name);
             return baseResult with { Status = RestoreStatus.Installed, Location = location, Stamp = newStamp, Downloaded = downloaded };
         }
@@ -159,16 +174,20 @@ public sealed class RestoreJob
         return (installer.Install(zip, location, locked.Hashes, layout), downloaded);
     }
 
-    private static async Task<ProviderPackageLocation> LocateAsync(
-        RestoreRequest request, ProviderLock locked, Platform platform, IndexCache indexes, CancellationToken cancellationToken)
+    private static IReadOnlyList<IOciRepositoryStore> StoresFor(RestoreRequest request, ProviderLock locked)
     {
         var stores = request.Stores.Resolve(locked.Address);
         if (stores.Count == 0)
             throw new ProviderFailure(DiagnosticCodes.ProviderNotInMirror,
                 $"no oci_mirror installation method handles {locked.Address.ForDisplay()}; check the include/exclude patterns of the CLI configuration.");
+        return stores;
+    }
 
+    private static async Task<ProviderPackageLocation> LocateAsync(
+        RestoreRequest request, ProviderLock locked, Platform platform, IndexCache indexes, CancellationToken cancellationToken)
+    {
         ProviderFailure? lastFallThrough = null;
-        foreach (var store in stores)
+        foreach (var store in StoresFor(request, locked))
         {
             try
             {
@@ -185,33 +204,96 @@ public sealed class RestoreJob
     }
 
     /// <summary>
-    /// A package the shared cache already holds, installed without asking the registry: only when the lock file records
-    /// that blob's <c>zh:</c> (so the lock, not the cache, vouches for it) and the cached bytes still hash to it.
+    /// A package the shared cache already holds intact, when the lock file records that blob's <c>zh:</c> (so the lock,
+    /// not the cache, vouches for its content); else null.
     /// </summary>
-    private InstallStamp? TryInstallFromCache(
-        RestoreRequest request, ProviderLock locked, Platform platform, PackageInstaller installer, BlobCache cache, string stampPath)
+    private static CachedBlob? CachedPackage(ProviderLock locked, Platform platform, BlobCache cache)
     {
         if (InstallStamp.TryRead(cache.RecordPath(locked.Address, locked.Version, platform)) is not { } record) return null;
         if (!PackageHash.TryParse(record.Zh, out var zh, out _) || !locked.Hashes.Contains(zh)) return null;
-        if (cache.TryGetVerified(zh, record.Size) is not { } zip) return null;
-
-        var h1 = installer.Install(zip, new PackageIdentity(locked.Address, locked.Version, platform), zh, locked.Hashes, request.Layout);
-        var stamp = record with { H1 = h1.ToString(), Layout = request.Layout.ToString().ToLowerInvariant() };
-        stamp.Write(stampPath);
-        _logger.LogInformation("Installed {Provider} {Version} {Platform} from the cache", locked.Address.ForDisplay(), locked.Version, platform);
-        return stamp;
+        return cache.TryGetVerified(zh, record.Size) is { } zip ? new CachedBlob(record, zh, zip) : null;
     }
 
-    /// <summary>The stamp when the package is installed with a hash the lock accepts, else null.</summary>
-    private static InstallStamp? IsUpToDate(string target, string stampPath, ProviderLock locked, OutputLayout layout)
+    /// <summary>
+    /// Asks the configured mirror, with one manifest request and no download, whether its tag for the locked version
+    /// still names the index the cached package came from. Returns the cache's record naming the repository that
+    /// answered; null when the mirror has another index for that version; throws what resolving would throw (a
+    /// mistyped or unreachable mirror fails here, not later in a build).
+    /// </summary>
+    private static async Task<InstallStamp?> ConfirmedByMirrorAsync(
+        RestoreRequest request, ProviderLock locked, InstallStamp record, IndexCache indexes, CancellationToken cancellationToken)
+    {
+        ProviderFailure? lastFallThrough = null;
+        foreach (var store in StoresFor(request, locked))
+        {
+            try
+            {
+                var index = await indexes.ResolveTagAsync(store, locked.Version, cancellationToken).ConfigureAwait(false);
+                return string.Equals(index.Digest.ToString(), record.IndexDigest, StringComparison.Ordinal) ? record with { Repository = store.Name } : null;
+            }
+            catch (ProviderFailure e) when (e.AllowsFallThrough)
+            {
+                lastFallThrough = e;
+            }
+        }
+        throw lastFallThrough!;
+    }
+
+    private InstallStamp InstallFromCache(
+        RestoreRequest request, ProviderLock locked, Platform platform, PackageInstaller installer, CachedBlob cached, string stampPath)
+    {
+        var h1 = installer.Install(cached.Zip, new PackageIdentity(locked.Address, locked.Version, platform), cached.Zh, locked.Hashes, request.Layout);
+        var stamp = cached.Record with { H1 = h1.ToString(), Layout = request.Layout.ToString().ToLowerInvariant() };
+        _logger.LogInformation("Installed {Provider} {Version} {Platform} from the cache{Offline}", locked.Address.ForDisplay(), locked.Version, platform,
+            request.Offline ? " (offline: the mirror was not asked)" : $", confirmed by {stamp.Repository}");
+        return WriteInstallStamp(stamp, TargetPath(request, locked, platform), request.Layout, stampPath);
+    }
+
+    /// <summary>Writes the stamp with the installed files' sizes and times, which the next no-op restore compares.</summary>
+    private static InstallStamp WriteInstallStamp(InstallStamp stamp, string target, OutputLayout layout, string stampPath)
+    {
+        var withFiles = stamp with { Files = InstalledFiles.Snapshot(target, layout) };
+        withFiles.Write(stampPath);
+        return withFiles;
+    }
+
+    /// <summary>
+    /// The stamp when the package is installed, unchanged since, with a hash the lock accepts; else null. Unchanged
+    /// costs a stat per file; only a file whose size or time differs from the stamp's makes it re-hash the package.
+    /// </summary>
+    private InstallStamp? IsUpToDate(string target, string stampPath, ProviderLock locked, OutputLayout layout)
     {
         var exists = layout == OutputLayout.Unpacked ? Directory.Exists(target) : File.Exists(target);
         if (!exists || InstallStamp.TryRead(stampPath) is not { } stamp) return null;
         if (!PackageHash.TryParse(stamp.H1, out var h1, out _) || !PackageHash.TryParse(stamp.Zh, out var zh, out _)) return null;
-        return !PackageHashes.RequiresCheck(locked.Hashes) || PackageHashes.AnyMatch(locked.Hashes, [h1, zh]) ? stamp : null;
+        if (PackageHashes.RequiresCheck(locked.Hashes) && !PackageHashes.AnyMatch(locked.Hashes, [h1, zh])) return null;
+        if (InstalledFiles.Unchanged(target, layout, stamp.Files)) return stamp;
+
+        if (!StillHashesTo(target, layout, layout == OutputLayout.Unpacked ? h1 : zh))
+        {
+            _logger.LogInformation("{Target} changed since restore installed it; reinstalling", target);
+            return null;
+        }
+        return WriteInstallStamp(stamp, target, layout, stampPath); // touched, not changed (or a stamp without file times)
+    }
+
+    private static bool StillHashesTo(string target, OutputLayout layout, PackageHash expected)
+    {
+        try
+        {
+            var now = layout == OutputLayout.Unpacked ? PackageHasher.ComputeH1FromDirectory(target) : PackageHasher.ComputeZipHash(target);
+            return now.Equals(expected);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     internal static string StampPath(string outputDirectory, ProviderAddress provider, ProviderVersion version, Platform platform, OutputLayout layout) =>
         Path.Combine(outputDirectory, ".tofumirror", "installed", layout.ToString().ToLowerInvariant(),
             FilesystemMirrorLayout.UnpackedRelativePath(provider, version, platform) + ".json");
+
+    /// <summary>A verified zip in the cache, with the record of where it came from and the locked <c>zh:</c> it hashes to.</summary>
+    private sealed record CachedBlob(InstallStamp Record, PackageHash Zh, string Zip);
 }

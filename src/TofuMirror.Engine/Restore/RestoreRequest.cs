@@ -16,6 +16,16 @@ public sealed record RestoreRequest(
     /// <summary>How many packages download and install at once.</summary>
     public int Parallelism { get; init; } = 4;
 
+    /// <summary>
+    /// Install from the download cache alone, without asking the mirror whether it still has the locked package; a
+    /// package neither installed nor cached then fails. Off by default: a cached package is installed only once the
+    /// configured mirror confirms it (one manifest request, no download).
+    /// </summary>
+    public bool Offline { get; init; }
+
+    /// <summary>Reinstall every package, even those the install stamps say are up to date.</summary>
+    public bool Force { get; init; }
+
     /// <summary>The default output folder for a module: <c>MODULE/.terraform/providers-mirror</c>.</summary>
     public static string DefaultOutputDirectory(string moduleDirectory) =>
         System.IO.Path.Combine(moduleDirectory, ".terraform", "providers-mirror");

@@ -33,6 +33,9 @@ public sealed record RestoreItemResult(ProviderAddress Provider, ProviderVersion
     /// <summary>True when the zip came over the network rather than from the cache.</summary>
     public bool Downloaded { get; init; }
 
+    /// <summary>True when it was installed from the cache in offline mode, without the mirror confirming it still has the package.</summary>
+    public bool Offline { get; init; }
+
     /// <summary>The problem, as a diagnostic pointing at the provider's block in the lock file.</summary>
     public Diagnostic? Error { get; init; }
 }

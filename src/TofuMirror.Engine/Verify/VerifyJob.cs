@@ -68,6 +68,10 @@ public static class VerifyJob
         return new VerifyReport(module.LockFilePath, output, ordered, mirrorChecks, diagnostics);
     }
 
+    /// <summary>Restore finds a changed package and reinstalls it; --force reinstalls even what it cannot tell apart.</summary>
+    private const string ReinstallHint =
+        ". Run `tofu-mirror restore` to reinstall it (`tofu-mirror restore --force` reinstalls every package; in a build, -p:TofuForceRestore=true)";
+
     private static VerifiedPackage Check(string output, MirrorPackage package, ProviderLock? locked)
     {
         var layout = package.Kind == MirrorPackageKind.Unpacked ? OutputLayout.Unpacked : OutputLayout.Packed;
@@ -118,9 +122,9 @@ public static class VerifyJob
             {
                 Status = VerifyStatus.Mismatch,
                 Problem = $"its content ({string.Join(", ", hashes.Select(h => h.ToString()))}) matches none of the hashes the lock file records" +
-                          (stampProblem is null ? "" : "; " + stampProblem),
+                          (stampProblem is null ? "" : "; " + stampProblem) + ReinstallHint,
             };
-        return stampProblem is null ? result : result with { Status = VerifyStatus.Mismatch, Problem = stampProblem };
+        return stampProblem is null ? result : result with { Status = VerifyStatus.Mismatch, Problem = stampProblem + ReinstallHint };
     }
 
     /// <summary>For each locked provider and each platform wanted or installed: the mirror has it, and the lock accepts its <c>zh:</c>.</summary>

@@ -8,10 +8,10 @@ public enum ModuleFileKind
     /// <summary>The module's <c>.terraform.lock.hcl</c>.</summary>
     LockFile,
 
-    /// <summary>A configuration file in native syntax (<c>.tf</c>).</summary>
+    /// <summary>A configuration file in native syntax (<c>.tf</c>, <c>.tofu</c>).</summary>
     Configuration,
 
-    /// <summary>A configuration file in JSON syntax (<c>.tf.json</c>).</summary>
+    /// <summary>A configuration file in JSON syntax (<c>.tf.json</c>, <c>.tofu.json</c>).</summary>
     JsonConfiguration,
 }
 
@@ -23,9 +23,8 @@ public sealed record ModuleFile(string Module, string Path, ModuleFileKind Kind,
     {
         var name = System.IO.Path.GetFileName(path);
         if (string.Equals(name, ".terraform.lock.hcl", StringComparison.OrdinalIgnoreCase)) return ModuleFileKind.LockFile;
-        if (name.EndsWith(".tf.json", StringComparison.OrdinalIgnoreCase)) return ModuleFileKind.JsonConfiguration;
-        if (name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase)) return ModuleFileKind.Configuration;
-        return null;
+        if (!global::TofuMirror.Model.Modules.ConfigurationFileNames.IsConfigurationFile(name)) return null;
+        return global::TofuMirror.Model.Modules.ConfigurationFileNames.IsJson(name) ? ModuleFileKind.JsonConfiguration : ModuleFileKind.Configuration;
     }
 }
 

@@ -11,7 +11,8 @@ using TofuMirror.Hcl;
 namespace TofuMirror.Generators.Parsing;
 
 /// <summary>
-/// Parser stage: reads one module's lock file and <c>.tf</c> files with Core's readers and produces the
+/// Parser stage: reads one module's lock file and configuration files with Core's readers (which skip shadowed
+/// <c>.tf</c> files and merge override files as OpenTofu does) and produces the
 /// spec to emit (locked providers) and the diagnostics to report (Core's checks, renumbered TOFU1xxx).
 /// </summary>
 public static class ModuleParser

@@ -33,7 +33,6 @@ internal sealed partial class Parser
                 Read();
                 continue;
             }
-            _recovering = false;
             if (token.Kind == TokenKind.EndOfFile) return items;
             if (token.Kind == TokenKind.CloseBrace)
             {
@@ -44,11 +43,14 @@ internal sealed partial class Parser
             }
             if (token.Kind != TokenKind.Identifier)
             {
+                // Lines that cannot start an item right after an error are most likely the rest of that mistake
+                // (a forgotten "[" leaves one such line per list item): they stay silent until a good item starts.
                 ReportBadItemStart(token);
                 RecoverAfterBodyItem();
                 continue;
             }
 
+            _recovering = false;
             var item = ParseBodyItem();
             if (item is null) continue;
             items.Add(item);
@@ -207,7 +209,11 @@ internal sealed partial class Parser
         {
             items = ParseBodyItems(isFile: false);
             var close = Peek();
-            if (close.Kind == TokenKind.CloseBrace) Read();
+            if (close.Kind == TokenKind.CloseBrace)
+            {
+                Read();
+                _recovering = false;
+            }
             else Error("Unclosed configuration block", UnclosedBlockDetail, open.Range, type.Range.Through(open.Range));
         }
         else

@@ -6,8 +6,8 @@ namespace TofuMirror.Hcl.Syntax;
 
 /// <summary>
 /// Recursive-descent parser over the lexer's tokens. Errors are recorded, never thrown; after the
-/// first error in a body item the parser is "recovering": further errors are muted until the
-/// next item starts, so one mistake gives one diagnostic.
+/// first error in a body item the parser is "recovering": further errors are muted until the next
+/// item starts with a name or a block closes, so one mistake gives one diagnostic.
 /// </summary>
 internal sealed partial class Parser
 {

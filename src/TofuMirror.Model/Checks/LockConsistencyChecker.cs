@@ -13,7 +13,14 @@ namespace TofuMirror.Model.Checks;
 /// </summary>
 public static class LockConsistencyChecker
 {
-    public static IReadOnlyList<Diagnostic> Check(ModuleRequirements requirements, LockFile lockFile, string lockFilePath)
+    /// <param name="requirements">What the module's configuration files require.</param>
+    /// <param name="lockFile">The providers the lock file records.</param>
+    /// <param name="lockFilePath">The lock file's path, for messages.</param>
+    /// <param name="lockFileHasErrors">
+    /// The lock file was read with errors: an entry may have been left out for a typo, so a provider without an
+    /// entry is not reported as "not locked" (that would invite overwriting the entry); the lock-file errors say what to fix.
+    /// </param>
+    public static IReadOnlyList<Diagnostic> Check(ModuleRequirements requirements, LockFile lockFile, string lockFilePath, bool lockFileHasErrors = false)
     {
         var diagnostics = new List<Diagnostic>();
         foreach (var address in requirements.Providers)
@@ -22,6 +29,7 @@ public static class LockConsistencyChecker
             var locked = lockFile.Find(address);
             if (locked is null)
             {
+                if (lockFileHasErrors) continue;
                 var first = wanted[0];
                 diagnostics.Add(Diagnostic.Error("Provider not locked",
                     $"Provider {address.ForDisplay()} is required here but has no entry in {lockFilePath}. " +
@@ -32,7 +40,8 @@ public static class LockConsistencyChecker
             {
                 diagnostics.Add(Diagnostic.Error("Locked provider version not allowed",
                     $"{lockFilePath} locks {address.ForDisplay()} {locked.Version}, which does not satisfy \"{requirement.Constraints!.ToNormalizedString()}\". " +
-                    "Change the constraint, or update the lock (`tofu init -upgrade`, then `tofu-mirror lock`).",
+                    "Change the constraint, or run `tofu-mirror lock`: it replaces the locked version with the newest version in the mirror " +
+                    "that the constraints allow, which may be lower than the locked one.",
                     requirement.ConstraintsRange ?? requirement.Range, locked.Range) with { Code = DiagnosticCodes.LockedVersionNotAllowed });
             }
         }

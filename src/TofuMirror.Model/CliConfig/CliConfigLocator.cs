@@ -52,7 +52,8 @@ public static class CliConfigLocator
     {
         if (environment is null) throw new ArgumentNullException(nameof(environment));
         var diagnostics = new List<Diagnostic>();
-        var overridePath = environment.Variable("TF_CLI_CONFIG_FILE") ?? environment.Variable("TERRAFORM_CONFIG");
+        var overrideVariable = environment.Variable("TF_CLI_CONFIG_FILE") is not null ? "TF_CLI_CONFIG_FILE" : "TERRAFORM_CONFIG";
+        var overridePath = environment.Variable(overrideVariable);
         if (overridePath is not null)
         {
             string? main = overridePath;
@@ -60,7 +61,8 @@ public static class CliConfigLocator
             {
                 main = null;
                 diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, "Unable to open CLI configuration file",
-                    $"The CLI configuration file at \"{overridePath}\" does not exist.", null)
+                    $"The CLI configuration file at \"{overridePath}\" does not exist. The path comes from the {overrideVariable} " +
+                    "environment variable; while it is set, no other CLI configuration file is read. Correct or unset it.", null)
                 { Code = DiagnosticCodes.FileNotReadable });
             }
             return new CliConfigLocation(main, overridePath, true, null, Array.Empty<string>(), diagnostics);

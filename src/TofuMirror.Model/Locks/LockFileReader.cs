@@ -212,10 +212,11 @@ public static class LockFileReader
         return hashes;
     }
 
+    /// <summary>The attribute's value; null after a problem, and (silently) for a value the syntax error already reported left unknown.</summary>
     private static HclValue? Evaluate(HclAttribute attribute, List<Diagnostic> diagnostics)
     {
         var result = HclEvaluator.Evaluate(attribute.Expression, null);
-        if (result.Diagnostics.Count == 0) return result.Value;
+        if (result.Diagnostics.Count == 0) return result.Value.IsKnown ? result.Value : null;
         diagnostics.AddRange(result.Diagnostics.Select(d => d with { Code = DiagnosticCodes.InvalidLockFile }));
         return null;
     }

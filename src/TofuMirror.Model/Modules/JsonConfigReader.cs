@@ -29,18 +29,22 @@ internal static class JsonConfigReader
                 case "provider":
                     foreach (var providers in Objects(member.Value))
                         foreach (var provider in providers.Members)
-                            collector.Use(provider.Name, provider.NameRange);
+                            foreach (var configuration in Objects(provider.Value).Cast<JsonObject?>().DefaultIfEmpty())
+                                collector.ConfigureProvider(provider.Name, configuration is null ? null : StringMember(configuration, "alias"), provider.NameRange);
                     break;
                 case "resource" or "data":
                     foreach (var types in Objects(member.Value))
                         foreach (var type in types.Members)
-                            collector.Use(ProviderOfResourceType(type), type.NameRange);
+                            foreach (var resource in Objects(type.Value).SelectMany(o => o.Members))
+                                collector.DeclareResource(member.Name, type.Name, resource.Name,
+                                    Objects(resource.Value).Select(body => StringMember(body, "provider")).FirstOrDefault(p => p is not null)?.Split('.')[0],
+                                    type.NameRange);
                     break;
                 case "module":
                     foreach (var modules in Objects(member.Value))
-                        foreach (var call in modules.Members.SelectMany(m => Objects(m.Value)))
-                            if (call.TryGetValue("source", out var source) && source is JsonString { Value: var path } && RequiredProvidersReader.IsLocalPath(path))
-                                collector.LocalModuleSources.Add(path);
+                        foreach (var call in modules.Members)
+                            foreach (var body in Objects(call.Value))
+                                collector.CallModule(call.Name, StringMember(body, "source"), body.TryGetValue("source", out _), call.NameRange);
                     break;
             }
         }
@@ -86,12 +90,6 @@ internal static class JsonConfigReader
         _ => [],
     };
 
-    private static string ProviderOfResourceType(JsonMember type)
-    {
-        foreach (var body in Objects(type.Value).SelectMany(o => o.Members).SelectMany(m => Objects(m.Value)))
-            if (body.TryGetValue("provider", out var provider) && provider is JsonString { Value: var reference })
-                return reference.Split('.')[0];
-        var underscore = type.Name.IndexOf('_');
-        return underscore < 0 ? type.Name : type.Name.Substring(0, underscore);
-    }
+    private static string? StringMember(JsonObject obj, string name) =>
+        obj.TryGetValue(name, out var value) && value is JsonString { Value: var text } ? text : null;
 }

@@ -10,14 +10,22 @@ namespace TofuMirror.Model.Modules;
 /// Finds the providers a module needs, as <c>tofu init</c> does: <c>terraform { required_providers { … } }</c>
 /// entries (object form and the legacy version-string form), plus providers implied by <c>provider</c>,
 /// <c>resource</c> and <c>data</c> blocks whose local name is not declared (assumed <c>hashicorp/NAME</c>).
+/// The files are chosen and ordered by <see cref="ConfigurationFileNames"/>; override files are merged last.
 /// </summary>
 public static class RequiredProvidersReader
 {
+    /// <param name="files">One module folder's files; those OpenTofu would not load (other extensions, shadowed by a <c>.tofu</c> twin) are skipped.</param>
     public static ModuleRequirements Read(IEnumerable<SourceFile> files)
     {
+        var byPath = new Dictionary<string, SourceFile>(System.StringComparer.Ordinal);
+        foreach (var file in files)
+            if (!byPath.ContainsKey(file.Path)) byPath.Add(file.Path, file);
+
         var collector = new RequirementCollector();
-        foreach (var file in files.OrderBy(f => f.Path, System.StringComparer.Ordinal))
+        foreach (var path in ConfigurationFileNames.Select(byPath.Keys))
         {
+            var file = byPath[path];
+            collector.InOverride = file.IsOverride;
             if (file.IsJson) JsonConfigReader.Read(file, collector);
             else ReadNative(file, collector);
         }
@@ -39,29 +47,28 @@ public static class RequiredProvidersReader
                             ReadEntry(entry, collector);
                     break;
                 case "provider" when block.Labels.Count > 0:
-                    collector.Use(block.Labels[0].Value, block.Labels[0].Range);
+                    collector.ConfigureProvider(block.Labels[0].Value, StaticAttribute(block, "alias"), block.Labels[0].Range);
                     break;
                 case "resource" or "data" when block.Labels.Count > 0:
-                    collector.Use(ProviderOfResource(block), block.Labels[0].Range);
+                    collector.DeclareResource(block.Type, block.Labels[0].Value, block.Labels.Count > 1 ? block.Labels[1].Value : "",
+                        ExplicitProvider(block), block.Labels[0].Range);
                     break;
-                case "module":
-                    if (block.Body.Attributes.FirstOrDefault(a => a.Name == "source") is { } source
-                        && StaticString(source.Expression) is { } path && IsLocalPath(path))
-                        collector.LocalModuleSources.Add(path);
+                case "module" when block.Labels.Count > 0:
+                    var source = block.Body.Attributes.FirstOrDefault(a => a.Name == "source");
+                    collector.CallModule(block.Labels[0].Value, source is null ? null : StaticString(source.Expression), source is not null, block.Labels[0].Range);
                     break;
             }
         }
     }
 
-    /// <summary>A resource's provider: its <c>provider = NAME.alias</c> argument, else its type's prefix before the first underscore.</summary>
-    private static string ProviderOfResource(Block block)
-    {
-        var explicitProvider = block.Body.Attributes.FirstOrDefault(a => a.Name == "provider");
-        if (explicitProvider?.Expression is ScopeTraversalExpression traversal) return traversal.Traversal.RootName;
-        var type = block.Labels[0].Value;
-        var underscore = type.IndexOf('_');
-        return underscore < 0 ? type : type.Substring(0, underscore);
-    }
+    /// <summary>The local name in a resource's <c>provider = NAME.alias</c> argument, or null without one.</summary>
+    private static string? ExplicitProvider(Block block) =>
+        block.Body.Attributes.FirstOrDefault(a => a.Name == "provider")?.Expression is ScopeTraversalExpression traversal
+            ? traversal.Traversal.RootName
+            : null;
+
+    private static string? StaticAttribute(Block block, string name) =>
+        block.Body.Attributes.FirstOrDefault(a => a.Name == name) is { } attribute ? StaticString(attribute.Expression) : null;
 
     private static void ReadEntry(HclAttribute entry, RequirementCollector collector)
     {

@@ -3,5 +3,9 @@ namespace TofuMirror.Model.Modules;
 /// <summary>A configuration file's path (as it should appear in messages) and its text. Core never reads disks itself.</summary>
 public sealed record SourceFile(string Path, string Text)
 {
-    public bool IsJson => Path.EndsWith(".tf.json", System.StringComparison.OrdinalIgnoreCase);
+    /// <summary>JSON syntax: <c>.tf.json</c> or <c>.tofu.json</c>.</summary>
+    public bool IsJson => ConfigurationFileNames.IsJson(Path);
+
+    /// <summary>An <c>override</c> or <c>*_override</c> file, merged after the primary files.</summary>
+    public bool IsOverride => ConfigurationFileNames.IsOverride(Path);
 }

@@ -14,14 +14,13 @@ namespace TofuMirror.Oci.Layout;
 /// An OCI image-layout folder (<c>oci-layout</c>, <c>index.json</c>, <c>blobs/sha256/HEX</c>) with the
 /// same surface as a remote repository. Tags are <c>index.json</c> entries annotated with
 /// <c>org.opencontainers.image.ref.name</c> (as skopeo and ORAS write them). Blobs are written to a
-/// temporary file, verified and renamed into place; <c>index.json</c> updates happen under a lock
-/// file and are renamed into place too, so concurrent writers (threads or processes) are safe.
+/// temporary file, verified and renamed into place; <c>index.json</c> updates happen under a lock on
+/// the <c>oci-layout</c> file and are renamed into place too, so concurrent writers (threads or processes) are safe.
 /// </summary>
 public sealed class OciLayoutStore : IOciRepositoryStore
 {
     private const string LayoutFile = "oci-layout";
     private const string IndexFile = "index.json";
-    private const string LockFile = "index.json.lock";
     private static readonly byte[] LayoutContent = Encoding.UTF8.GetBytes("{\"imageLayoutVersion\":\"1.0.0\"}");
     private readonly int _manifestLimitMiB;
 
@@ -42,8 +41,7 @@ public sealed class OciLayoutStore : IOciRepositoryStore
 
     public async Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken)
     {
-        var index = await ReadIndexAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new OciNotFoundException($"{Name} is not an OCI image layout (no {IndexFile}); push something into it first") { Repository = Root };
+        var index = await ReadIndexAsync(cancellationToken).ConfigureAwait(false) ?? throw NotALayout();
         return index.Manifests.Select(d => d.GetAnnotation(MediaTypes.Annotations.RefName)).Where(t => !string.IsNullOrEmpty(t)).Distinct(StringComparer.Ordinal).ToList()!;
     }
 
@@ -62,8 +60,9 @@ public sealed class OciLayoutStore : IOciRepositoryStore
             return new Descriptor(OciJsonReader.Sniff(bytes).MediaType ?? string.Empty, digest, bytes.Length);
         }
 
+        if (index is null) throw NotALayout();
         // The last entry wins, as later writes append.
-        var tagged = index?.Manifests.LastOrDefault(d => d.GetAnnotation(MediaTypes.Annotations.RefName) == reference);
+        var tagged = index.Manifests.LastOrDefault(d => d.GetAnnotation(MediaTypes.Annotations.RefName) == reference);
         return tagged is null ? throw NotFound(reference) : Strip(tagged);
     }
 
@@ -204,6 +203,15 @@ public sealed class OciLayoutStore : IOciRepositoryStore
     private static FileStream OpenRead(string path)
         => new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 128 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
+    /// <summary>No layout here at all: like a registry's missing repository (<c>NAME_UNKNOWN</c>), not a missing tag.</summary>
+    private OciNotFoundException NotALayout()
+    {
+        var message = Directory.Exists(Root)
+            ? $"{Name} is not an OCI image layout (the folder has no {IndexFile})"
+            : $"{Name} does not exist (no such folder)";
+        return new OciNotFoundException(message) { Repository = Root, ErrorCodes = ["NAME_UNKNOWN"] };
+    }
+
     private OciNotFoundException NotFound(string reference)
         => new($"{reference} was not found in {Name}; check the tag or digest") { Repository = Root, Reference = reference };
 
@@ -232,39 +240,49 @@ public sealed class OciLayoutStore : IOciRepositoryStore
 
     private async Task EnsureLayoutAsync(CancellationToken cancellationToken)
     {
-        var layout = Path.Combine(Root, LayoutFile);
-        if (!File.Exists(layout)) await WriteAtomicAsync(layout, LayoutContent, cancellationToken).ConfigureAwait(false);
-        if (!File.Exists(Path.Combine(Root, IndexFile))) await UpdateIndexAsync(_ => { }, cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(Path.Combine(Root, LayoutFile)) || !File.Exists(Path.Combine(Root, IndexFile)))
+            await UpdateIndexAsync(_ => { }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task UpdateIndexAsync(Action<List<Descriptor>> change, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Root);
-        await using var held = await AcquireLockAsync(cancellationToken).ConfigureAwait(false);
+        await using var held = await LockLayoutAsync(cancellationToken).ConfigureAwait(false);
         var current = await ReadIndexAsync(cancellationToken).ConfigureAwait(false);
         var list = current?.Manifests.ToList() ?? new List<Descriptor>();
         change(list);
         var index = new OciIndex { MediaType = MediaTypes.ImageIndex, Manifests = list, Annotations = current?.Annotations };
         await WriteAtomicAsync(Path.Combine(Root, IndexFile), OciJsonWriter.Serialize(index), cancellationToken).ConfigureAwait(false);
-        var layout = Path.Combine(Root, LayoutFile);
-        if (!File.Exists(layout)) await WriteAtomicAsync(layout, LayoutContent, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An exclusive lock on <c>index.json.lock</c> (an OS file lock: works across processes; the file stays).</summary>
-    private async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// An exclusive OS lock (works across processes) on the <c>oci-layout</c> file, which every layout has and which is
+    /// never replaced: locking it leaves no lock file behind, and deleting a lock file is never safe while others wait on it.
+    /// The holder writes the file's content when it is new (or left empty by a crash).
+    /// </summary>
+    private async Task<FileStream> LockLayoutAsync(CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Root, LockFile);
+        var path = Path.Combine(Root, LayoutFile);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
+            FileStream held;
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(Random.Shared.Next(5, 25), cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            if (held.Length == 0)
+            {
+                await held.WriteAsync(LayoutContent, cancellationToken).ConfigureAwait(false);
+                await held.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return held;
         }
     }
 

@@ -15,7 +15,6 @@ namespace TofuMirror.Engine.Tests.Interop;
 [TestClass]
 public sealed class TerraformInteropTests
 {
-    private const string Terraform = "/usr/local/bin/terraform";
     private static readonly ProviderAddress Demo = RestoreScenario.Demo;
 
     private static string CurrentPlatform()
@@ -24,21 +23,8 @@ public sealed class TerraformInteropTests
         return Platform.Current!.ToString();
     }
 
-    /// <summary>terraform with only our tofu.rc: no plugin cache, a throw-away HOME, no checkpoint calls.</summary>
-    private static (int Code, string Stdout, string Stderr) Init(RestoreScenario scenario, string cliConfig)
-    {
-        var home = scenario.Temp.CreateDirectory("tf-home");
-        var environment = new Dictionary<string, string?>
-        {
-            ["TF_CLI_CONFIG_FILE"] = cliConfig,
-            ["TF_PLUGIN_CACHE_DIR"] = null,
-            ["TF_DATA_DIR"] = null,
-            ["HOME"] = home,
-            ["CHECKPOINT_DISABLE"] = "1",
-            ["TF_IN_AUTOMATION"] = "1",
-        };
-        return ExternalTool.Run(Terraform, ["init", "-input=false", "-no-color"], scenario.Module, environment);
-    }
+    private static (int Code, string Stdout, string Stderr) Init(RestoreScenario scenario, string cliConfig) =>
+        TerraformCli.Run(scenario.Module, scenario.Temp.CreateDirectory("tf-home"), cliConfig, "init", "-input=false", "-no-color");
 
     private static IReadOnlyList<PackageHash> LockedHashes(RestoreScenario scenario)
     {
@@ -53,7 +39,7 @@ public sealed class TerraformInteropTests
     [DataRow(OutputLayout.Packed)]
     public async Task TerraformInitUsesTheRestoredFolderOffline(OutputLayout layout)
     {
-        ExternalTool.Require(Terraform, "terraform");
+        TerraformCli.Require();
         var platform = CurrentPlatform();
         using var scenario = new RestoreScenario();
         var zip = (await scenario.PublishAsync(Demo, "1.0.0", platform))[platform];
@@ -75,7 +61,7 @@ public sealed class TerraformInteropTests
     [TestMethod]
     public async Task TerraformComputesTheSameH1AsTheRestoreStamp()
     {
-        ExternalTool.Require(Terraform, "terraform");
+        TerraformCli.Require();
         var platform = CurrentPlatform();
         using var scenario = new RestoreScenario();
         var zip = (await scenario.PublishAsync(Demo, "1.0.0", platform))[platform];

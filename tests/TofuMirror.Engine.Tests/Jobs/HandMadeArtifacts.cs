@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Model;
+using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
@@ -13,19 +15,28 @@ namespace TofuMirror.Engine.Tests.Jobs;
 internal static class HandMadeArtifacts
 {
     /// <summary>One platform of one version, like ORAS pushes it: no <c>org.tofumirror.package.h1</c> annotation on the manifest.</summary>
-    public static async Task PushWithoutAnnotationAsync(IOciRepositoryStore store, ProviderVersion version, Platform platform, string zipPath)
+    public static Task PushWithoutAnnotationAsync(IOciRepositoryStore store, ProviderVersion version, Platform platform, string zipPath) =>
+        PushVersionAsync(store, version, platform, zipPath, annotations: null);
+
+    /// <summary>One platform of one version whose <c>org.tofumirror.package.h1</c> annotation claims <paramref name="claimedH1"/>, whatever the zip holds.</summary>
+    public static Task PushWithClaimedH1Async(IOciRepositoryStore store, ProviderVersion version, Platform platform, string zipPath, PackageHash claimedH1) =>
+        PushVersionAsync(store, version, platform, zipPath, new Dictionary<string, string> { [ProviderAnnotations.H1] = claimedH1.ToString() });
+
+    private static async Task PushVersionAsync(
+        IOciRepositoryStore store, ProviderVersion version, Platform platform, string zipPath, Dictionary<string, string>? annotations)
     {
-        var manifest = await PushUnannotatedManifestAsync(store, platform, zipPath, tag: null);
+        var manifest = await PushManifestAsync(store, platform, zipPath, tag: null, annotations);
         var index = ProviderArtifactBuilder.Index([ProviderArtifactBuilder.ManifestEntry(Digest.Compute(manifest), manifest.Length, platform)], null);
         await store.PushManifestAsync(OciJsonWriter.Serialize(index), MediaTypes.ImageIndex, version.ToOciTag(), CancellationToken.None);
     }
 
     /// <summary>Tags <paramref name="tag"/> with a platform image manifest directly (OpenTofu requires an index: invalid).</summary>
     public static Task TagImageManifestAsync(IOciRepositoryStore store, string tag, Platform platform, string zipPath) =>
-        PushUnannotatedManifestAsync(store, platform, zipPath, tag);
+        PushManifestAsync(store, platform, zipPath, tag, annotations: null);
 
-    /// <summary>The zip and config blobs and a platform image manifest without annotations; returns the manifest bytes.</summary>
-    private static async Task<byte[]> PushUnannotatedManifestAsync(IOciRepositoryStore store, Platform platform, string zipPath, string? tag)
+    /// <summary>The zip and config blobs and a platform image manifest with <paramref name="annotations"/> (none when null); returns the manifest bytes.</summary>
+    private static async Task<byte[]> PushManifestAsync(
+        IOciRepositoryStore store, Platform platform, string zipPath, string? tag, Dictionary<string, string>? annotations)
     {
         var bytes = await File.ReadAllBytesAsync(zipPath);
         var layer = ProviderArtifactBuilder.ZipLayer(Digest.Compute(bytes), bytes.Length, Path.GetFileName(zipPath));
@@ -39,6 +50,7 @@ internal static class HandMadeArtifacts
             ArtifactType = MediaTypes.OpenTofuProviderTarget,
             Config = config,
             Layers = [layer],
+            Annotations = annotations,
         });
         await store.PushManifestAsync(manifest, MediaTypes.ImageManifest, tag, CancellationToken.None);
         return manifest;

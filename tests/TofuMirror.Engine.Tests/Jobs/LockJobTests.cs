@@ -303,4 +303,114 @@ public sealed class LockJobTests
         Assert.AreEqual("1.0.0", provider.Version!.ToString());
         StringAssert.Contains(fixture.ReadLock(), "constraints = \"1.0.0\"");
     }
+    /// <summary>A lock as <c>terraform providers lock -fs-mirror</c> writes it: one <c>h1:</c> per platform, no <c>zh:</c>.</summary>
+    private static void WriteH1OnlyLock(JobFixture fixture, params string[] zips) =>
+        fixture.WriteLock(
+            "provider \"registry.opentofu.org/example/demo\" {\n" +
+            "  version     = \"1.0.0\"\n" +
+            "  constraints = \"1.0.0\"\n" +
+            "  hashes = [\n" +
+            string.Concat(zips.Select(z => "    \"" + PackageHasher.ComputeH1FromZip(z) + "\",\n").OrderBy(l => l, System.StringComparer.Ordinal)) +
+            "  ]\n" +
+            "}\n");
+
+    private static string BlobPath(JobFixture fixture, string zip) =>
+        Path.Combine(fixture.CacheDirectory, "blobs", "sha256", PackageHasher.ComputeZipHash(zip).Value);
+
+    [TestMethod]
+    public async Task H1OnlyLock_DownloadsEveryPackage_AndAddsItsZh_BecauseItsH1IsLocked()
+    {
+        using var fixture = new JobFixture();
+        var zips = await fixture.PushAsync(Demo, ["1.0.0"], [LinuxAmd64, DarwinArm64]);
+        fixture.WriteConfig("1.0.0");
+        WriteH1OnlyLock(fixture, [.. zips]);
+
+        var report = await LockAsync(fixture, LinuxAmd64, DarwinArm64);
+
+        AssertNoErrors(report.Diagnostics);
+        Assert.IsTrue(report.Written);
+        var provider = report.Providers.Single();
+        Assert.AreEqual(LockChange.HashesAdded, provider.Change);
+        CollectionAssert.AreEquivalent(zips.Select(Zh).ToList(), provider.AddedHashes.Select(h => h.ToString()).ToList(), "exactly the zh: of each package");
+        Assert.IsTrue(provider.Platforms.All(p => p.H1Source == H1Source.Computed), "the annotation is not what vouches for the package");
+        foreach (var zip in zips)
+        {
+            Assert.IsTrue(File.Exists(BlobPath(fixture, zip)), "downloaded although the manifest carries the h1 annotation: " + zip);
+            StringAssert.Contains(fixture.ReadLock(), Zh(zip));
+            StringAssert.Contains(fixture.ReadLock(), PackageHasher.ComputeH1FromZip(zip).ToString());
+        }
+
+        var again = await LockAsync(fixture, LinuxAmd64, DarwinArm64);
+        Assert.IsFalse(again.Written, "once zh: is locked the entry is an ordinary one");
+        Assert.AreEqual(LockChange.Unchanged, again.Providers.Single().Change);
+    }
+
+    [TestMethod]
+    public async Task H1OnlyLock_WithAChangedPackageInTheMirror_IsRefused_AndTheFileIsByteIdentical()
+    {
+        using var fixture = new JobFixture();
+        var locked = ProviderZip.Release(Path.Combine(fixture.Root, "genuine"), "demo", "1.0.0", "linux_amd64");
+        await fixture.PushAsync(Demo, ["1.0.0"], [LinuxAmd64], marker: " rebuilt");
+        fixture.WriteConfig("1.0.0");
+        WriteH1OnlyLock(fixture, locked);
+        var before = File.ReadAllBytes(fixture.LockFilePath);
+
+        var report = await LockAsync(fixture, LinuxAmd64);
+
+        Assert.IsFalse(report.Succeeded);
+        Assert.IsFalse(report.Written);
+        var error = report.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, error.Code);
+        StringAssert.Contains(error.Summary, "example/demo 1.0.0");
+        var served = PackageHasher.ComputeH1FromZip(fixture.ZipPath(Demo, "1.0.0", LinuxAmd64)).ToString();
+        StringAssert.Contains(error.Detail, "linux_amd64 (" + served + ")");
+        StringAssert.Contains(error.Detail, PackageHasher.ComputeH1FromZip(locked).ToString());
+        StringAssert.Contains(error.Detail, "lock file is unchanged");
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(fixture.LockFilePath));
+        Assert.AreEqual(1, Directory.GetFiles(fixture.ModuleDirectory, ".terraform.lock.hcl*").Length, "no temp file left behind");
+    }
+
+    [TestMethod]
+    public async Task H1OnlyLock_ChecksTheDownloadedBytes_NotAnAnnotationClaimingTheLockedH1()
+    {
+        using var fixture = new JobFixture();
+        var locked = ProviderZip.Release(Path.Combine(fixture.Root, "genuine"), "demo", "1.0.0", "linux_amd64");
+        var other = ProviderZip.Release(fixture.ZipDirectory, "demo", "1.0.0", "linux_amd64", marker: " evil");
+        await HandMadeArtifacts.PushWithClaimedH1Async(fixture.StoreOf(Demo), ProviderVersion.Parse("1.0.0"), LinuxAmd64, other,
+            PackageHasher.ComputeH1FromZip(locked));
+        fixture.WriteConfig("1.0.0");
+        WriteH1OnlyLock(fixture, locked);
+        var before = File.ReadAllBytes(fixture.LockFilePath);
+
+        var report = await LockAsync(fixture, LinuxAmd64);
+
+        var error = report.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, error.Code);
+        StringAssert.Contains(error.Detail, PackageHasher.ComputeH1FromZip(other).ToString());
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(fixture.LockFilePath));
+    }
+
+    [TestMethod]
+    public async Task H1OnlyLock_ForOnePlatform_RefusesThePlatformItNeverHad_NamingTheOneThatMatches()
+    {
+        using var fixture = new JobFixture();
+        await fixture.PushAsync(Demo, ["1.0.0"], [LinuxAmd64, DarwinArm64]);
+        fixture.WriteConfig("1.0.0");
+        WriteH1OnlyLock(fixture, fixture.ZipPath(Demo, "1.0.0", LinuxAmd64));
+        var before = File.ReadAllBytes(fixture.LockFilePath);
+
+        var all = await LockAsync(fixture);
+
+        var error = all.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, error.Code);
+        StringAssert.Contains(error.Detail, "darwin_arm64 (h1:");
+        StringAssert.Contains(error.Detail, "--platform linux_amd64");
+        CollectionAssert.AreEqual(before, File.ReadAllBytes(fixture.LockFilePath));
+
+        // As the message says: the locked platform first, then the new one is added as to any lock.
+        AssertNoErrors((await LockAsync(fixture, LinuxAmd64)).Diagnostics);
+        StringAssert.Contains(fixture.ReadLock(), Zh(fixture.ZipPath(Demo, "1.0.0", LinuxAmd64)));
+        AssertNoErrors((await LockAsync(fixture, DarwinArm64)).Diagnostics);
+        StringAssert.Contains(fixture.ReadLock(), Zh(fixture.ZipPath(Demo, "1.0.0", DarwinArm64)));
+    }
 }

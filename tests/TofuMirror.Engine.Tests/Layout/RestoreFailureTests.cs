@@ -184,6 +184,24 @@ public sealed class RestoreFailureTests
     }
 
     [TestMethod]
+    public async Task LockEntryWithATypoFailsWithTheLockFileErrorAlone()
+    {
+        using var scenario = new RestoreScenario();
+        var zips = await scenario.PublishAsync(Demo, "1.0.0", "linux_amd64");
+        ModuleFiles.Write(scenario.Module, (Demo, "1.0.0", RestoreScenario.HashesOf(zips.Values)));
+        var lockPath = Path.Combine(scenario.Module, ".terraform.lock.hcl");
+        File.WriteAllText(lockPath, File.ReadAllText(lockPath).Replace("version     = \"1.0.0\"", "version     = \"1.0.O\""));
+
+        var report = await scenario.RestoreAsync("linux_amd64");
+
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Hcl.DiagnosticSeverity.Error);
+        Assert.AreEqual(DiagnosticCodes.InvalidLockFile, error.Code, error.Detail);
+        StringAssert.Contains(error.Detail, "1.0.O");
+        Assert.AreEqual(lockPath, error.Subject!.Value.FileName);
+        Assert.IsFalse(Directory.Exists(scenario.Output), "restore wrote output although it refused to start");
+    }
+
+    [TestMethod]
     public async Task MissingLockFileFailsWithoutOutput()
     {
         using var scenario = new RestoreScenario();

@@ -114,4 +114,73 @@ public sealed class PushSourceReaderTests
         Assert.AreEqual(DiagnosticCodes.FileNotReadable, failure.Code);
         StringAssert.Contains(failure.Message, "holds no provider packages");
     }
+    private static readonly ProviderAddress Demo = ProviderAddress.Parse("registry.opentofu.org/tofumirror/demo");
+
+    [TestMethod]
+    public void ProvidersMirrorFolderListingEveryTrustedHash_IsRead_AndItsJsonIndexesAreNoPackages()
+    {
+        using var temp = new TempFolder();
+        var (folder, zips) = ProvidersMirrorFolder.Create(temp.Path, Demo, "1.0.0", "linux_amd64", "darwin_arm64");
+        ProvidersMirrorFolder.WriteVersionIndex(folder, "1.0.0", zips, ProvidersMirrorFolder.TrustedHashes);
+        var warnings = new List<string>();
+
+        var packages = PushSourceReader.Read([temp.Path], null, warnings);
+
+        CollectionAssert.AreEquivalent(zips.Values.ToList(), packages.Select(p => p.Path).ToList());
+        Assert.AreEqual(0, warnings.Count, string.Join("\n", warnings));
+    }
+
+    [TestMethod]
+    public void ProvidersMirrorFolderBefore112_WithOneH1PerArchive_IsChecked()
+    {
+        using var temp = new TempFolder();
+        var (folder, zips) = ProvidersMirrorFolder.Create(temp.Path, Demo, "1.0.0", "linux_amd64");
+        ProvidersMirrorFolder.WriteVersionIndex(folder, "1.0.0", zips, zip => [ProviderZips.H1(zip).ToString()]);
+        Assert.AreEqual(1, PushSourceReader.Read([temp.Path], null, []).Count);
+
+        ProvidersMirrorFolder.WriteVersionIndex(folder, "1.0.0", zips, _ => ["h1:" + new string('A', 43) + "="]);
+        var failure = Assert.ThrowsExactly<ProviderFailure>(() => PushSourceReader.Read([temp.Path], null, []));
+        Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, failure.Code);
+    }
+
+    [TestMethod]
+    [DataRow("zh")]
+    [DataRow("h1")]
+    public void ProvidersMirrorFolderWithAWrongHashListed_FailsNamingTheZipTheIndexAndBothHashes(string wrongScheme)
+    {
+        using var temp = new TempFolder();
+        var (folder, zips) = ProvidersMirrorFolder.Create(temp.Path, Demo, "1.0.0", "linux_amd64", "darwin_arm64");
+        var other = ProviderZips.Create(temp.CreateDirectory("other"), "demo", "1.0.0", "darwin_arm64", flavour: "other");
+        // darwin_arm64's entry lists the hash of other bytes for one scheme.
+        var indexPath = ProvidersMirrorFolder.WriteVersionIndex(folder, "1.0.0", zips, zip =>
+            !zip.EndsWith("darwin_arm64.zip") ? ProvidersMirrorFolder.TrustedHashes(zip)
+            : wrongScheme == "zh" ? [ProviderZips.H1(zip).ToString(), ProviderZips.Zh(other).ToString()]
+            : [ProviderZips.H1(other).ToString(), ProviderZips.Zh(zip).ToString()]);
+
+        var failure = Assert.ThrowsExactly<ProviderFailure>(() => PushSourceReader.Read([temp.Path], null, []));
+
+        Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, failure.Code);
+        StringAssert.Contains(failure.Message, zips["darwin_arm64"] + " does not match " + indexPath);
+        var (actual, listed) = wrongScheme == "zh"
+            ? (ProviderZips.Zh(zips["darwin_arm64"]), ProviderZips.Zh(other))
+            : (ProviderZips.H1(zips["darwin_arm64"]), ProviderZips.H1(other));
+        StringAssert.Contains(failure.Message, $"it has {actual}, but the {wrongScheme}: hashes listed for darwin_arm64 are {listed}");
+        StringAssert.Contains(failure.Message, "nothing was pushed");
+    }
+
+    [TestMethod]
+    [DataRow("{\"archives\": [")]
+    [DataRow("{\"versions\": {}}")]
+    [DataRow("{\"archives\": {\"linux_amd64\": {\"url\": \"x.zip\", \"hashes\": [\"no-scheme\"]}}}")]
+    public void ProvidersMirrorFolderWithAnUnreadableVersionIndex_FailsNamingIt(string json)
+    {
+        using var temp = new TempFolder();
+        var (folder, _) = ProvidersMirrorFolder.Create(temp.Path, Demo, "1.0.0", "linux_amd64");
+        File.WriteAllText(Path.Combine(folder, "1.0.0.json"), json);
+
+        var failure = Assert.ThrowsExactly<ProviderFailure>(() => PushSourceReader.Read([temp.Path], null, []));
+
+        Assert.AreEqual(DiagnosticCodes.SyntaxError, failure.Code);
+        StringAssert.Contains(failure.Message, Path.Combine(folder, "1.0.0.json") + " is not a version index");
+    }
 }

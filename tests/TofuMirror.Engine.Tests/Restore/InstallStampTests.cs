@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
@@ -20,6 +21,32 @@ public sealed class InstallStampTests
         Sample.Write(path);
 
         Assert.AreEqual(Sample, InstallStamp.TryRead(path));
+    }
+
+    [TestMethod]
+    public void ReadsTheRecordedFilesItWrote()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("a.json");
+        var files = new[] { new InstalledFile("LICENSE", 11, 638_000_000_000_000_000), new InstalledFile("sub/terraform-provider-demo", 4096, 638_000_000_000_000_001) };
+        (Sample with { Files = files }).Write(path);
+
+        var read = InstallStamp.TryRead(path)!;
+
+        Assert.AreEqual(Sample, read with { Files = null });
+        CollectionAssert.AreEqual(files, read.Files!.ToList());
+    }
+
+    [TestMethod]
+    [DataRow("{\"h1\": \"h\", \"zh\": \"z\", \"layout\": \"unpacked\", \"repository\": \"r\", \"indexDigest\": \"i\", \"manifestDigest\": \"m\", \"size\": 1, \"files\": {}}")]
+    [DataRow("{\"h1\": \"h\", \"zh\": \"z\", \"layout\": \"unpacked\", \"repository\": \"r\", \"indexDigest\": \"i\", \"manifestDigest\": \"m\", \"size\": 1, \"files\": [{\"path\": \"a\"}]}")]
+    public void DamagedFileRecordsReadAsNoStamp(string content)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("a.json");
+        File.WriteAllText(path, content);
+
+        Assert.IsNull(InstallStamp.TryRead(path));
     }
 
     [TestMethod]

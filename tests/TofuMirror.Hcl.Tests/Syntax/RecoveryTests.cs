@@ -51,11 +51,37 @@ public sealed class RecoveryTests
     }
 
     [TestMethod]
-    public void GarbageLinesEachGiveOneDiagnostic()
+    public void ARunOfGarbageLinesGivesOneDiagnostic()
     {
-        var result = HclParser.ParseFile("!!! @@@ ###\n%%% = 1\nok = 1\n", "main.tf");
-        Assert.AreEqual("1:1-1:2: error: Argument or block definition required\n2:1-2:2: error: Argument or block definition required", ParseHelpers.Format(result.Diagnostics));
+        var result = HclParser.ParseFile("!!! @@@ ###\n%%% = 1\nok = 1\n!!!\n", "main.tf");
+        Assert.AreEqual("1:1-1:2: error: Argument or block definition required\n4:1-4:2: error: Argument or block definition required", ParseHelpers.Format(result.Diagnostics));
         Assert.AreEqual("ok", result.Value.Body.Attributes.Single().Name);
+    }
+
+    [TestMethod]
+    public void AForgottenOpeningBracketIsOneDiagnostic()
+    {
+        const string source = "provider \"a\" {\n  version = \"1.0.0\"\n  hashes = \n    \"h1:one\",\n    \"zh:two\",\n    \"zh:three\",\n  ]\n}\nafter = 1\n";
+        var result = HclParser.ParseFile(source, "main.tf");
+        Assert.AreEqual("3:12-4:1: error: Invalid expression", ParseHelpers.Format(result.Diagnostics));
+        Assert.AreEqual("version", result.Value.Body.Blocks.Single().Body.Attributes.First().Name);
+        Assert.AreEqual("after", result.Value.Body.Attributes.Single().Name);
+    }
+
+    [TestMethod]
+    public void AForgottenOpeningBracketOnTheAttributeLineIsOneDiagnostic()
+    {
+        const string source = "hashes = \"h1:one\",\n  \"zh:two\",\n]\nafter = 1\n";
+        var result = HclParser.ParseFile(source, "main.tf");
+        Assert.AreEqual("1:18-1:19: error: Unexpected comma after argument", ParseHelpers.Format(result.Diagnostics));
+        CollectionAssert.AreEqual(new[] { "hashes", "after" }, result.Value.Body.Attributes.Select(a => a.Name).ToArray());
+    }
+
+    [TestMethod]
+    public void AMistakeAfterAClosedBlockIsReportedOnItsOwn()
+    {
+        var result = HclParser.ParseFile("a {\n  x = 1 2\n}\n\"b\" = 3\n", "main.tf");
+        Assert.AreEqual("2:9-2:10: error: Missing newline after argument\n4:1-4:4: error: Invalid argument name", ParseHelpers.Format(result.Diagnostics));
     }
 
     [TestMethod]

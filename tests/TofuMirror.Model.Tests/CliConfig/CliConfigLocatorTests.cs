@@ -20,10 +20,18 @@ public sealed class CliConfigLocatorTests
         var d = location.Diagnostics.Single();
         Assert.AreEqual(DiagnosticSeverity.Warning, d.Severity);
         Assert.AreEqual("Unable to open CLI configuration file", d.Summary);
-        Assert.AreEqual("The CLI configuration file at \"/nonexistent\" does not exist.", d.Detail);
+        Assert.AreEqual("The CLI configuration file at \"/nonexistent\" does not exist. The path comes from the TF_CLI_CONFIG_FILE " +
+            "environment variable; while it is set, no other CLI configuration file is read. Correct or unset it.", d.Detail);
         var config = CliConfigLoader.Load(env);
         Assert.IsFalse(config.HasErrors);
         Assert.IsNull(config.PluginCacheDir);
+    }
+
+    [TestMethod]
+    public void OverrideToMissingFileNamesTheLegacyVariableWhenThatChoseIt()
+    {
+        var env = new FakeEnvironment().Variable("HOME", "/h").Variable("TERRAFORM_CONFIG", "/nonexistent").Build();
+        StringAssert.Contains(CliConfigLocator.Locate(env).Diagnostics.Single().Detail, "comes from the TERRAFORM_CONFIG environment variable");
     }
 
     [TestMethod]

@@ -152,4 +152,27 @@ public sealed class RequiredProvidersReaderTests
         Assert.AreEqual(DiagnosticSeverity.Warning, byCode[DiagnosticCodes.ProviderLockedButNotRequired].Severity);
         Assert.AreEqual(7, byCode[DiagnosticCodes.ProviderLockedButNotRequired].Subject!.Value.Start.Line);
     }
+    [TestMethod]
+    public void Checker_WithALockFileThatHasErrors_DoesNotCallATypoedEntryNotLocked()
+    {
+        var module = Read(("main.tf", "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\", version = \"~> 5.0\" }\n  }\n}\n"));
+        var read = LockFileReader.Read("provider \"registry.opentofu.org/hashicorp/aws\" {\n  version = \"5.1.O\"\n}\n", ".terraform.lock.hcl");
+        Assert.IsTrue(read.HasErrors);
+
+        Assert.IsEmpty(LockConsistencyChecker.Check(module, read.LockFile, ".terraform.lock.hcl", lockFileHasErrors: true));
+        Assert.AreEqual(DiagnosticCodes.ProviderNotLocked,
+            LockConsistencyChecker.Check(module, read.LockFile, ".terraform.lock.hcl", lockFileHasErrors: false).Single().Code);
+    }
+
+    [TestMethod]
+    public void Checker_DisallowedVersion_PointsAtTofuMirrorLockNotTofuInit()
+    {
+        var module = Read(("main.tf", "terraform {\n  required_providers {\n    aws = { source = \"hashicorp/aws\", version = \"< 5.0\" }\n  }\n}\n"));
+        var lockFile = LockFileReader.Read("provider \"registry.opentofu.org/hashicorp/aws\" {\n  version = \"5.1.0\"\n}\n", ".terraform.lock.hcl").LockFile;
+
+        var detail = LockConsistencyChecker.Check(module, lockFile, ".terraform.lock.hcl").Single().Detail!;
+
+        StringAssert.Contains(detail, "run `tofu-mirror lock`: it replaces the locked version with the newest version in the mirror that the constraints allow, which may be lower");
+        Assert.IsFalse(detail.Contains("tofu init", System.StringComparison.Ordinal), detail);
+    }
 }

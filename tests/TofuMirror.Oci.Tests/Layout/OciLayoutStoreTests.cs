@@ -69,6 +69,41 @@ public sealed class OciLayoutStoreTests
         await Task.WhenAll(tags.Select(t => Task.Run(() => TestContent.PushProviderAsync(new OciLayoutStore(_root), t, Encoding.UTF8.GetBytes("zip " + t)))));
         CollectionAssert.AreEquivalent(tags, (await new OciLayoutStore(_root).ListTagsAsync(default)).ToArray());
         Assert.AreEqual(0, Directory.GetFiles(_root, "*.tmp-*", SearchOption.AllDirectories).Length);
+        Assert.IsFalse(File.Exists(Path.Combine(_root, "index.json.lock")), "the writers lock oci-layout; no lock file is left behind");
+        Assert.AreEqual("{\"imageLayoutVersion\":\"1.0.0\"}", File.ReadAllText(Path.Combine(_root, "oci-layout")));
+    }
+
+    [TestMethod]
+    public async Task AMissingFolderOrAFolderWithoutIndexIsAMissingRepositoryNotAMissingTag()
+    {
+        var store = new OciLayoutStore(_root);
+        foreach (var read in new Func<Task>[] { () => store.ListTagsAsync(default), () => store.ResolveAsync("1.0.0", default) })
+        {
+            var missing = await Assert.ThrowsExactlyAsync<OciNotFoundException>(read);
+            Assert.AreEqual($"oci-layout:{_root} does not exist (no such folder)", missing.Message);
+            Assert.IsTrue(missing.HasErrorCode("NAME_UNKNOWN"));
+        }
+        Assert.IsFalse(Directory.Exists(_root));
+
+        Directory.CreateDirectory(_root);
+        var notLayout = await Assert.ThrowsExactlyAsync<OciNotFoundException>(() => store.ResolveAsync("1.0.0", default));
+        Assert.AreEqual($"oci-layout:{_root} is not an OCI image layout (the folder has no index.json)", notLayout.Message);
+        Assert.IsTrue(notLayout.HasErrorCode("NAME_UNKNOWN"));
+
+        await TestContent.PushProviderAsync(store, "1.0.0", TestContent.RandomBytes(100, 25));
+        var missingTag = await Assert.ThrowsExactlyAsync<OciNotFoundException>(() => store.ResolveAsync("2.0.0", default));
+        Assert.IsFalse(missingTag.HasErrorCode("NAME_UNKNOWN"));
+    }
+
+    [TestMethod]
+    public async Task AnEmptyOciLayoutFileLeftByACrashIsFilledIn()
+    {
+        Directory.CreateDirectory(_root);
+        File.WriteAllText(Path.Combine(_root, "oci-layout"), "");
+
+        await TestContent.PushProviderAsync(new OciLayoutStore(_root), "1.0.0", TestContent.RandomBytes(100, 26));
+
+        Assert.AreEqual("{\"imageLayoutVersion\":\"1.0.0\"}", File.ReadAllText(Path.Combine(_root, "oci-layout")));
     }
 
     [TestMethod]

@@ -1,0 +1,30 @@
+using System;
+using System.IO;
+using TofuMirror.Model;
+using TofuMirror.Engine.Hashing;
+using TofuMirror.Engine.Zip;
+
+namespace TofuMirror.Engine.Providers;
+
+/// <summary>
+/// The <c>h1:</c> OpenTofu records for a zip: that of the folder it unpacks to (which differs from hashing the zip's
+/// entries when the zip has directory entries).
+/// </summary>
+internal static class UnpackedH1
+{
+    /// <summary>Unpacks <paramref name="zipPath"/> into a temporary folder and hashes it; throws <see cref="InvalidDataException"/> or <see cref="UnsafeZipEntryException"/> for a bad zip.</summary>
+    public static PackageHash OfZip(string zipPath)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "tofumirror-h1-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(temp);
+            SafeZipExtractor.Extract(zipPath, temp);
+            return PackageHasher.ComputeH1FromDirectory(temp);
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+}

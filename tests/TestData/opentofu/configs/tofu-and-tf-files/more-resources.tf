@@ -1,0 +1,3 @@
+resource "tf_resource" "first" {
+  test_string = "hello"
+}

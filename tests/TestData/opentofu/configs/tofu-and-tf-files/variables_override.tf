@@ -1,0 +1,3 @@
+variable "should_override" {
+    default = "overridden by tf file"
+}
