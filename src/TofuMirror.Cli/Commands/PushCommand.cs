@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Core;
 using TofuMirror.Engine.Providers;
@@ -18,6 +19,10 @@ namespace TofuMirror.Cli.Commands;
 /// </summary>
 internal static class PushCommand
 {
+    private const string JsonShape =
+        "{\"dryRun\", \"versions\": [{\"provider\", \"version\", \"repository\", \"tag\", \"indexDigest\", \"platforms\": [{\"platform\", " +
+        "\"manifestDigest\", \"layerDigest\", \"size\", \"h1\", \"blob\" (uploaded|alreadyexists|mounted|pending)}], \"keptPlatforms\": []}], \"warnings\": []}";
+
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("path")
@@ -32,7 +37,7 @@ internal static class PushCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("push", "Push provider packages into an OCI registry (or oci-layout folder) as OpenTofu's oci_mirror expects.")
+        var command = new DocumentedCommand("push", "Push provider packages into an OCI registry (or oci-layout folder) as OpenTofu's oci_mirror expects.", JsonShape)
         {
             paths, provider, template, config, include, dryRun, insecure, json,
         };

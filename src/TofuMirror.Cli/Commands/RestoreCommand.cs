@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Core;
 using TofuMirror.Engine.Restore;
@@ -37,7 +38,7 @@ internal static class RestoreCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.")
+        var command = new DocumentedCommand("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.", RestoreJsonWriter.Shape)
         {
             chdir, template, config, include, platforms, output, layout, cache, parallelism, insecure, json,
         };
