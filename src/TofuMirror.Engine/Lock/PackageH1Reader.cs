@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Core;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 
@@ -15,14 +16,19 @@ namespace TofuMirror.Engine.Lock;
 internal sealed class PackageH1Reader
 {
     private readonly BlobCache _cache;
+    private readonly IProgress<TransferEvent>? _transfers;
 
-    public PackageH1Reader(BlobCache cache) => _cache = cache;
+    public PackageH1Reader(BlobCache cache, IProgress<TransferEvent>? transfers = null)
+    {
+        _cache = cache;
+        _transfers = transfers;
+    }
 
     public async Task<(PackageHash H1, H1Source Source)> ReadAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
         if (location.AnnotatedH1 is { } annotated) return (annotated, H1Source.Annotation);
 
-        var (zip, _) = await _cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
+        var (zip, _) = await _cache.GetAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
         var temp = Path.Combine(Path.GetTempPath(), "tofumirror-lock-" + Guid.NewGuid().ToString("N"));
         try
         {
