@@ -40,14 +40,21 @@ internal static partial class LockCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, insecure, json };
+        var noProgress = CommonOptions.NoProgress();
+        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, insecure, json, noProgress };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
-            result.GetValue(cache), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+            result.GetValue(cache), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json))
+        {
+            NoProgress = result.GetValue(noProgress),
+        }, ct));
         return command;
     }
 
-    private sealed record Options(string Chdir, string? Template, string? Config, string[] Platforms, string? Cache, string[] Include, string[] InsecureRegistries, bool Json);
+    private sealed record Options(string Chdir, string? Template, string? Config, string[] Platforms, string? Cache, string[] Include, string[] InsecureRegistries, bool Json)
+    {
+        public bool NoProgress { get; init; }
+    }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
@@ -64,7 +71,8 @@ internal static partial class LockCommand
             stores,
             platforms,
             options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache));
-        var report = await new LockJob().RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress),
+            (_, transfers) => new LockJob(transfers: transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
         var diagnostics = mirror.Diagnostics.Concat(report.Diagnostics).ToList();
 
         if (options.Json) WriteJson(console, report, diagnostics, reporter);

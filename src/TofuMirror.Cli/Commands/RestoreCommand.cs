@@ -38,20 +38,24 @@ internal static class RestoreCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
+        var noProgress = CommonOptions.NoProgress();
         var command = new DocumentedCommand("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.", RestoreJsonWriter.Shape)
         {
-            chdir, template, config, include, platforms, output, layout, cache, parallelism, insecure, json,
+            chdir, template, config, include, platforms, output, layout, cache, parallelism, insecure, json, noProgress,
         };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
             result.GetValue(output), result.GetValue(layout), result.GetValue(cache), result.GetValue(parallelism),
-            result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+            result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)) { NoProgress = result.GetValue(noProgress) }, ct));
         return command;
     }
 
     private sealed record Options(
         string Chdir, string? Template, string? Config, string[] Platforms, string? Output, OutputLayout Layout,
-        string? Cache, int Parallelism, string[] Include, string[] InsecureRegistries, bool Json);
+        string? Cache, int Parallelism, string[] Include, string[] InsecureRegistries, bool Json)
+    {
+        public bool NoProgress { get; init; }
+    }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
@@ -73,15 +77,19 @@ internal static class RestoreCommand
             Parallelism = options.Parallelism,
         };
 
-        var progress = new RestoreProgressPrinter(console, reporter, quiet: options.Json);
-        var report = await new RestoreJob(progress: progress, planned: progress.Planned).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        RestoreProgressPrinter? progress = null;
+        var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress), (lines, transfers) =>
+        {
+            progress = new RestoreProgressPrinter(lines, new DiagnosticReporter(lines), quiet: options.Json);
+            return new RestoreJob(progress: progress, planned: progress.Planned, transfers: transfers).RunAsync(request, cancellationToken);
+        }).ConfigureAwait(false);
         var diagnostics = mirror.Diagnostics.Concat(report.AllDiagnostics).ToList();
 
         if (options.Json) RestoreJsonWriter.Write(console, report, diagnostics, reporter);
         else
         {
             reporter.Report(mirror.Diagnostics.Concat(report.Diagnostics));
-            progress.PrintSummary(report);
+            progress!.PrintSummary(report);
         }
         if (report.CliConfigPath is { } rc && report.Succeeded && console.IsAzurePipelines)
             console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));
