@@ -21,8 +21,8 @@ public sealed class CommandLineOciMirrorTests
     [DataRow("registry.example.com/providers/${hostname}/${type}", "template must refer to ${namespace} unless --include pins one namespace")]
     [DataRow("registry.example.com/providers/${hostname}/${namespace}", "template must refer to ${type} unless --include pins one provider type")]
     [DataRow("registry.example.com/${hostname}/${region}/${namespace}/${type}", "the template refers to ${region}; only ${hostname}, ${namespace} and ${type} are available")]
-    [DataRow("${hostname}", "the template must give a registry hostname, a slash and a repository name")]
-    [DataRow("registry.example.com/${hostname}/${namespace", "Unclosed template interpolation sequence at column 30.")]
+    [DataRow("registry.example.com:xx/${hostname}/${namespace}/${type}", "the template must give a registry hostname, a slash and a repository name")]
+    [DataRow("registry.example.com/${hostname}/${namespace", "Unclosed template interpolation sequence at column 34.")]
     public void BadTemplate_IsReportedAgainstTheOption_WithoutABlockPosition(string template, string expected)
     {
         var (method, diagnostics) = Load(template);
