@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Cli.Commands;
+using TofuMirror.Cli.Help;
 
 namespace TofuMirror.Cli;
 
@@ -21,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(LockCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));
+        DetailedHelpAction.Install(root);
         return root;
     }
 

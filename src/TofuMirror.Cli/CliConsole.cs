@@ -10,18 +10,23 @@ namespace TofuMirror.Cli;
 /// </summary>
 internal sealed class CliConsole
 {
-    public CliConsole(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment, string currentDirectory)
+    public CliConsole(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment, string currentDirectory,
+        bool errorIsTerminal = false)
     {
         Out = output;
         Error = error;
         Environment = environment;
         CurrentDirectory = currentDirectory;
+        ErrorIsTerminal = errorIsTerminal;
     }
 
     public TextWriter Out { get; }
     public TextWriter Error { get; }
     public IReadOnlyDictionary<string, string?> Environment { get; }
     public string CurrentDirectory { get; }
+
+    /// <summary>True when <see cref="Error"/> is an interactive terminal (not redirected to a file or pipe).</summary>
+    public bool ErrorIsTerminal { get; }
 
     /// <summary>True inside an Azure Pipelines job, where problems are also written as <c>##vso[task.logissue]</c>.</summary>
     public bool IsAzurePipelines => string.Equals(Variable("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase);
@@ -33,8 +38,11 @@ internal sealed class CliConsole
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
             environment[(string)entry.Key] = entry.Value as string;
-        return new CliConsole(Console.Out, Console.Error, environment, Directory.GetCurrentDirectory());
+        return new CliConsole(Console.Out, Console.Error, environment, Directory.GetCurrentDirectory(), errorIsTerminal: !Console.IsErrorRedirected);
     }
+
+    /// <summary>The same console with <see cref="Error"/> replaced (e.g. by a writer that prints above a live progress display).</summary>
+    public CliConsole WithError(TextWriter error) => new(Out, error, Environment, CurrentDirectory, ErrorIsTerminal);
 
     /// <summary>A path given on the command line, made absolute against the current directory.</summary>
     public string FullPath(string path) => Path.GetFullPath(Path.Combine(CurrentDirectory, path));

@@ -20,6 +20,22 @@ public sealed class PackageContentTests
     }
 
     [TestMethod]
+    public void The_package_carries_the_readme_with_the_quick_start_and_names_no_made_up_project_url()
+    {
+        using var package = OpenPackage();
+        using var readme = new StreamReader(package.GetEntry("README.md")!.Open());
+        var text = readme.ReadToEnd();
+        StringAssert.Contains(text, "dotnet add package TofuMirror.Build");
+        StringAssert.Contains(text, "<TofuModule Include=\"infra/\" />");
+
+        using var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var manifest = nuspec.ReadToEnd();
+        StringAssert.Contains(manifest, "<readme>README.md</readme>");
+        Assert.DoesNotContain("<projectUrl>", manifest, "no TofuMirrorRepositoryUrl was given to this pack");
+        Assert.DoesNotContain("example.invalid", manifest);
+    }
+
+    [TestMethod]
     public void The_net8_task_folder_can_run_as_a_program_and_ships_no_MSBuild_or_runtime_assembly()
     {
         using var package = OpenPackage();

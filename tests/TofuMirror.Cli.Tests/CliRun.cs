@@ -22,7 +22,11 @@ internal sealed class CliRun
 
     public JsonElement Json => JsonDocument.Parse(Out).RootElement;
 
-    public static async Task<CliRun> RunAsync(string currentDirectory, params string[] args)
+    public static Task<CliRun> RunAsync(string currentDirectory, params string[] args) =>
+        RunAsync(currentDirectory, errorIsTerminal: false, new Dictionary<string, string?>(), args);
+
+    /// <summary>As if stderr were an interactive terminal (when <paramref name="errorIsTerminal"/>), with extra environment variables.</summary>
+    public static async Task<CliRun> RunAsync(string currentDirectory, bool errorIsTerminal, IReadOnlyDictionary<string, string?> variables, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -33,7 +37,8 @@ internal sealed class CliRun
             // An empty CLI config so the developer's own ~/.tofurc never leaks in.
             ["TF_CLI_CONFIG_FILE"] = WriteEmptyConfig(currentDirectory),
         };
-        var code = await CliApp.RunAsync(args, new CliConsole(output, error, environment, currentDirectory));
+        foreach (var (name, value) in variables) environment[name] = value;
+        var code = await CliApp.RunAsync(args, new CliConsole(output, error, environment, currentDirectory, errorIsTerminal));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

@@ -16,16 +16,19 @@ namespace TofuMirror.Cli.Tests;
 [DoNotParallelize]
 public sealed class PackagedToolTests
 {
+    private const string RepositoryUrl = "https://git.example.test/tofumirror";
     private static string _work = "";
     private static string _tool = "";
+    private static string _package = "";
 
     [ClassInitialize]
     public static void PackAndInstall(TestContext context)
     {
         _work = Directory.CreateTempSubdirectory("tofumirror-tool-").FullName;
         var feed = Path.Combine(_work, "feed");
-        Run("dotnet", $"pack \"{Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli")}\" -c Release -nologo -v quiet -o \"{feed}\" --artifacts-path \"{Path.Combine(_work, "artifacts")}\"", RepoPaths.Root);
+        Run("dotnet", $"pack \"{Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli")}\" -c Release -nologo -v quiet -o \"{feed}\" --artifacts-path \"{Path.Combine(_work, "artifacts")}\" -p:TofuMirrorRepositoryUrl={RepositoryUrl}", RepoPaths.Root);
         Assert.IsTrue(Directory.GetFiles(feed, "TofuMirror.Cli.*.nupkg").Length == 1, "pack produced no TofuMirror.Cli package");
+        _package = Directory.GetFiles(feed, "TofuMirror.Cli.*.nupkg").Single();
         var tools = Path.Combine(_work, "tools");
         Run("dotnet", $"tool install TofuMirror.Cli --tool-path \"{tools}\" --add-source \"{feed}\" --prerelease", _work);
         _tool = Path.Combine(tools, OperatingSystem.IsWindows() ? "tofu-mirror.exe" : "tofu-mirror");
@@ -36,6 +39,23 @@ public sealed class PackagedToolTests
     public static void Cleanup()
     {
         if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
+    }
+
+    [TestMethod]
+    public void Package_CarriesTheReadmeWithTheQuickStart_AndTheRepositoryUrlGivenToPack()
+    {
+        using var package = ZipFile.OpenRead(_package);
+        using var readme = new StreamReader(package.GetEntry("README.md")!.Open());
+        var text = readme.ReadToEnd();
+        StringAssert.Contains(text, "dotnet tool install --global TofuMirror.Cli");
+        StringAssert.Contains(text, "tofu-mirror restore --chdir infra --repository-template");
+
+        using var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var manifest = nuspec.ReadToEnd();
+        StringAssert.Contains(manifest, "<readme>README.md</readme>");
+        StringAssert.Contains(manifest, $"<projectUrl>{RepositoryUrl}</projectUrl>");
+        StringAssert.Contains(manifest, $"<repository type=\"git\" url=\"{RepositoryUrl}\"");
+        Assert.DoesNotContain("example.invalid", manifest);
     }
 
     [TestMethod]

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Testing;
@@ -28,29 +30,40 @@ public sealed class UsageErrorTests
     }
 
     [TestMethod]
-    [DataRow("lock")]
-    [DataRow("verify")]
-    [DataRow("inspect")]
-    public async Task Help_DocumentsTheJsonShape_AndExits0(string command)
+    [DataRow("lock", "\"h1Source\" (annotation|computed)")]
+    [DataRow("verify", "\"stamp\" (match|mismatch|missing)")]
+    [DataRow("inspect", "\"ignoredTags\": [{\"tag\", \"reason\"}]")]
+    [DataRow("restore", "\"status\" (installed|up-to-date|failed)")]
+    [DataRow("push", "\"blob\" (uploaded|alreadyexists|mounted|pending)")]
+    [DataRow("check", "\"lockedVersion\"?")]
+    [DataRow("hash", "{\"packages\": [{\"path\", \"hashes\": []}]}")]
+    public async Task CommandHelp_DocumentsItsJsonShape_AndExits0(string command, string shapeExcerpt)
     {
         using var temp = new TempFolder();
 
         var run = await CliRun.RunAsync(temp.Path, command, "--help");
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.Out, "--json: {\"success\"");
+        StringAssert.Matches(run.Out, new Regex($"Usage:\n  \\S+ {command} "));
+        StringAssert.Contains(run.Out, "JSON output (--json, on stdout):\n  {");
+        StringAssert.Contains(run.Out, shapeExcerpt);
     }
 
     [TestMethod]
-    public async Task RootHelp_ListsTheCommandsAndExitCodes()
+    public async Task RootHelp_ListsEachCommandOnOneLine_WithoutJsonShapes()
     {
         using var temp = new TempFolder();
 
         var run = await CliRun.RunAsync(temp.Path, "--help");
 
-        Assert.AreEqual(0, run.ExitCode);
-        foreach (var command in new[] { "lock", "verify", "inspect", "restore", "push", "check", "hash" })
-            StringAssert.Contains(run.Out, command);
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.IsFalse(run.Out.Contains('{'), run.Out);
+        var lines = run.Out.Split('\n');
+        var commandLines = lines.SkipWhile(line => line != "Commands:").Skip(1).TakeWhile(line => line.Length > 0).ToList();
+        CollectionAssert.AreEqual(
+            new[] { "hash", "check", "restore", "push", "lock", "verify", "inspect" },
+            commandLines.Select(line => line.TrimStart().Split(' ')[0]).ToList(),
+            run.Out);
         StringAssert.Contains(run.Out, "Exit codes: 0 success, 1 failure, 2 usage error");
     }
 }

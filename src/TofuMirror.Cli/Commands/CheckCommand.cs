@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Linq;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Checks;
 
@@ -11,12 +12,15 @@ namespace TofuMirror.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
+    private const string JsonShape =
+        "{\"module\", \"success\", \"providers\": [{\"address\", \"lockedVersion\"?, \"constraints\"?}], \"diagnostics\": [...]}";
+
     public static Command Create(CliConsole console)
     {
         var chdir = CommonOptions.ChangeDirectory();
         var config = CommonOptions.CliConfigFile();
         var json = CommonOptions.Json();
-        var command = new Command("check", "Check a module's configuration, lock file and CLI configuration; exit 1 on any error.")
+        var command = new DocumentedCommand("check", "Check a module's configuration, lock file and CLI configuration; exit 1 on any error.", JsonShape)
         {
             chdir, config, json,
         };

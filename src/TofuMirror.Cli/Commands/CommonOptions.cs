@@ -8,6 +8,11 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Write the result as JSON on stdout (logs stay on stderr)." };
 
+    public static Option<bool> NoProgress() => new("--no-progress")
+    {
+        Description = "Draw no live transfer progress (it is drawn only on an interactive terminal, never with --json or in Azure Pipelines).",
+    };
+
     public static Option<string> ChangeDirectory() => new("--chdir")
     {
         Description = "The root module folder (with the .tf files and .terraform.lock.hcl). Default: the current folder.",

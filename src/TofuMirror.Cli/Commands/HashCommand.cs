@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Model;
 using TofuMirror.Engine.Hashing;
@@ -10,11 +11,13 @@ namespace TofuMirror.Cli.Commands;
 /// <summary><c>tofu-mirror hash PATH…</c>: the <c>zh:</c> and <c>h1:</c> hashes OpenTofu would record for a provider zip or folder.</summary>
 internal static class HashCommand
 {
+    private const string JsonShape = "{\"packages\": [{\"path\", \"hashes\": []}]}";
+
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("path") { Description = "A provider zip or an unpacked provider folder.", Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
-        var command = new Command("hash", "Print the lock-file hashes (zh: for a zip, h1:) of provider packages.") { paths, json };
+        var command = new DocumentedCommand("hash", "Print the lock-file hashes (zh: for a zip, h1:) of provider packages.", JsonShape) { paths, json };
         command.SetAction(result => Run(console, result.GetValue(paths)!, result.GetValue(json)));
         return command;
     }

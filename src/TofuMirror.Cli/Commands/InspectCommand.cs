@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Model;
 using TofuMirror.Engine.Inspect;
@@ -14,11 +15,15 @@ namespace TofuMirror.Cli.Commands;
 /// <summary><c>tofu-mirror inspect ADDR</c>: what the OCI mirror holds for one provider, read as OpenTofu reads it.</summary>
 internal static partial class InspectCommand
 {
-    private const string Description =
-        "Show what the OCI mirror holds for a provider: its versions (ascending), each with its platforms, manifest and layer digests, " +
-        "sizes and h1 annotation; tags that are not versions are listed as ignored, with why; an invalid artifact is reported on its " +
-        "version or platform. Exit 1 when the provider is not in the mirror or an artifact is invalid.\n" +
-        "--json: {\"success\", \"provider\", \"repositories\": [{\"repository\", \"found\", \"problem\"?, \"versions\": [{\"version\", \"tag\", " +
+    private const string Summary = "Show what the OCI mirror holds for a provider: versions, platforms, digests, sizes, hashes.";
+
+    private const string Details =
+        "Versions are listed ascending, each with its platforms, manifest and layer digests, sizes and h1 annotation; tags that are not " +
+        "versions are listed as ignored, with why; an invalid artifact is reported on its version or platform. Exit 1 when the provider " +
+        "is not in the mirror or an artifact is invalid.";
+
+    private const string JsonShape =
+        "{\"success\", \"provider\", \"repositories\": [{\"repository\", \"found\", \"problem\"?, \"versions\": [{\"version\", \"tag\", " +
         "\"indexDigest\"?, \"problem\"?, \"platforms\": [{\"platform\", \"manifestDigest\"?, \"manifestSize\"?, \"layerDigest\"?, \"size\"?, \"zh\"?, " +
         "\"h1\"?, \"problem\"?}]}], \"ignoredTags\": [{\"tag\", \"reason\"}]}], \"diagnostics\": [...]}";
 
@@ -30,7 +35,7 @@ internal static partial class InspectCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("inspect", Description) { address, template, config, include, insecure, json };
+        var command = new DocumentedCommand("inspect", Summary, JsonShape, Details) { address, template, config, include, insecure, json };
         command.SetAction((result, ct) => RunAsync(console, result.GetValue(address)!, result.GetValue(template), result.GetValue(config),
             result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json), ct));
         return command;

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Model;
 using TofuMirror.Engine.Lock;
@@ -17,10 +18,14 @@ namespace TofuMirror.Cli.Commands;
 /// </summary>
 internal static partial class LockCommand
 {
-    private const string Description =
-        "Record in .terraform.lock.hcl, from the OCI mirror alone, each provider's version (the locked one while the constraints allow it, " +
-        "else the newest allowed) and the zh:/h1: hashes of every wanted platform. The file is written only when every provider succeeds.\n" +
-        "--json: {\"success\", \"lockFile\", \"written\", \"providers\": [{\"provider\", \"change\" (unchanged|added|version-changed|hashes-added|" +
+    private const string Summary = "Record each provider's version and zh:/h1: hashes in .terraform.lock.hcl, from the OCI mirror alone.";
+
+    private const string Details =
+        "The version is the locked one while the constraints allow it, else the newest allowed; hashes are recorded for every wanted " +
+        "platform. The file is written only when every provider succeeds.";
+
+    private const string JsonShape =
+        "{\"success\", \"lockFile\", \"written\", \"providers\": [{\"provider\", \"change\" (unchanged|added|version-changed|hashes-added|" +
         "constraints-changed|failed), \"previousVersion\"?, \"version\"?, \"constraints\"?, \"notRequired\", \"platforms\": [{\"platform\", \"zh\", \"h1\", " +
         "\"h1Source\" (annotation|computed), \"repository\", \"manifestDigest\"}], \"addedHashes\": [], \"removedHashes\": []}], \"diagnostics\": [...]}";
 
@@ -35,14 +40,21 @@ internal static partial class LockCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("lock", Description) { chdir, template, config, include, platforms, cache, insecure, json };
+        var noProgress = CommonOptions.NoProgress();
+        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, insecure, json, noProgress };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
-            result.GetValue(cache), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+            result.GetValue(cache), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json))
+        {
+            NoProgress = result.GetValue(noProgress),
+        }, ct));
         return command;
     }
 
-    private sealed record Options(string Chdir, string? Template, string? Config, string[] Platforms, string? Cache, string[] Include, string[] InsecureRegistries, bool Json);
+    private sealed record Options(string Chdir, string? Template, string? Config, string[] Platforms, string? Cache, string[] Include, string[] InsecureRegistries, bool Json)
+    {
+        public bool NoProgress { get; init; }
+    }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
@@ -59,7 +71,8 @@ internal static partial class LockCommand
             stores,
             platforms,
             options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache));
-        var report = await new LockJob().RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress),
+            (_, transfers) => new LockJob(transfers: transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
         var diagnostics = mirror.Diagnostics.Concat(report.Diagnostics).ToList();
 
         if (options.Json) WriteJson(console, report, diagnostics, reporter);

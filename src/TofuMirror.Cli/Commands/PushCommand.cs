@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
@@ -18,6 +19,10 @@ namespace TofuMirror.Cli.Commands;
 /// </summary>
 internal static class PushCommand
 {
+    private const string JsonShape =
+        "{\"dryRun\", \"versions\": [{\"provider\", \"version\", \"repository\", \"tag\", \"indexDigest\", \"platforms\": [{\"platform\", " +
+        "\"manifestDigest\", \"layerDigest\", \"size\", \"h1\", \"blob\" (uploaded|alreadyexists|mounted|pending)}], \"keptPlatforms\": []}], \"warnings\": []}";
+
     public static Command Create(CliConsole console)
     {
         var paths = new Argument<string[]>("path")
@@ -32,17 +37,19 @@ internal static class PushCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("push", "Push provider packages into an OCI registry (or oci-layout folder) as OpenTofu's oci_mirror expects.")
+        var noProgress = CommonOptions.NoProgress();
+        var command = new DocumentedCommand("push", "Push provider packages into an OCI registry (or oci-layout folder) as OpenTofu's oci_mirror expects.", JsonShape)
         {
-            paths, provider, template, config, include, dryRun, insecure, json,
+            paths, provider, template, config, include, dryRun, insecure, json, noProgress,
         };
         command.SetAction((result, ct) => RunAsync(console, result.GetValue(paths)!, result.GetValue(provider), result.GetValue(template),
-            result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(dryRun), result.GetValue(insecure) ?? [], result.GetValue(json), ct));
+            result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(dryRun), result.GetValue(insecure) ?? [], result.GetValue(json),
+            result.GetValue(noProgress), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CliConsole console, string[] paths, string? providerText, string? template, string? config, string[] include,
-        bool dryRun, string[] insecure, bool json, CancellationToken cancellationToken)
+        bool dryRun, string[] insecure, bool json, bool noProgress, CancellationToken cancellationToken)
     {
         var reporter = new DiagnosticReporter(console);
         ProviderAddress? provider = null;
@@ -65,7 +72,9 @@ internal static class PushCommand
         try
         {
             var packages = PushSourceReader.Read(paths.Select(console.FullPath), provider, warnings);
-            report = await new PushJob().RunAsync(new PushRequest(packages, stores) { DryRun = dryRun }, cancellationToken).ConfigureAwait(false);
+            var request = new PushRequest(packages, stores) { DryRun = dryRun };
+            report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, json, noProgress),
+                (_, transfers) => new PushJob(transfers: transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
         }
         catch (ProviderFailure e)
         {

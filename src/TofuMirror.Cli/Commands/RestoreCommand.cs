@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
@@ -43,9 +44,10 @@ internal static class RestoreCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.")
+        var noProgress = CommonOptions.NoProgress();
+        var command = new DocumentedCommand("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.", RestoreJsonWriter.Shape)
         {
-            chdir, template, config, include, platforms, output, layout, cache, parallelism, offline, force, insecure, json,
+            chdir, template, config, include, platforms, output, layout, cache, parallelism, offline, force, insecure, json, noProgress,
         };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
@@ -54,6 +56,7 @@ internal static class RestoreCommand
         {
             Offline = result.GetValue(offline),
             Force = result.GetValue(force),
+            NoProgress = result.GetValue(noProgress),
         }, ct));
         return command;
     }
@@ -64,6 +67,7 @@ internal static class RestoreCommand
     {
         public bool Offline { get; init; }
         public bool Force { get; init; }
+        public bool NoProgress { get; init; }
     }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
@@ -88,15 +92,19 @@ internal static class RestoreCommand
             Force = options.Force,
         };
 
-        var progress = new RestoreProgressPrinter(console, reporter, quiet: options.Json);
-        var report = await new RestoreJob(progress: progress, planned: progress.Planned).RunAsync(request, cancellationToken).ConfigureAwait(false);
+        RestoreProgressPrinter? progress = null;
+        var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress), (lines, transfers) =>
+        {
+            progress = new RestoreProgressPrinter(lines, new DiagnosticReporter(lines), quiet: options.Json);
+            return new RestoreJob(progress: progress, planned: progress.Planned, transfers: transfers).RunAsync(request, cancellationToken);
+        }).ConfigureAwait(false);
         var diagnostics = mirror.Diagnostics.Concat(report.AllDiagnostics).ToList();
 
         if (options.Json) RestoreJsonWriter.Write(console, report, diagnostics, reporter);
         else
         {
             reporter.Report(mirror.Diagnostics.Concat(report.Diagnostics));
-            progress.PrintSummary(report, moduleDirectory);
+            progress!.PrintSummary(report, moduleDirectory);
         }
         if (report.CliConfigPath is { } rc && report.Succeeded && console.IsAzurePipelines)
             console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));

@@ -8,6 +8,10 @@ namespace TofuMirror.Cli.Commands;
 /// <summary>The <c>restore --json</c> document (documented in docs/cli.md).</summary>
 internal static class RestoreJsonWriter
 {
+    public const string Shape =
+        "{\"success\", \"output\", \"cliConfigFile\"?, \"packages\": [{\"provider\", \"version\", \"platform\", \"status\" (installed|up-to-date|failed), " +
+        "\"path\"?, \"repository\"?, \"indexDigest\"?, \"manifestDigest\"?, \"h1\"?, \"zh\"?, \"size\"?, \"downloaded\"?}], \"diagnostics\": [...]}";
+
     public static void Write(CliConsole console, RestoreReport report, IReadOnlyList<Diagnostic> diagnostics, DiagnosticReporter reporter) =>
         JsonOutput.Write(console.Out, writer =>
         {

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
@@ -17,12 +18,16 @@ namespace TofuMirror.Cli.Commands;
 /// </summary>
 internal static partial class VerifyCommand
 {
-    private const string Description =
-        "Re-hash every provider package in the restore output (unpacked folders by h1:, zips by zh: and h1:) and check it against " +
-        "the lock file and restore's install stamps; report packages that do not match, locked packages missing for the wanted platforms, " +
-        "and packages nothing locks. With --repository-template or --config, also check that the lock file accepts the mirror's package " +
-        "(its zh:) for those platforms. Exit 1 on any problem.\n" +
-        "--json: {\"success\", \"lockFile\", \"output\", \"packages\": [{\"provider\", \"version\", \"platform\", \"status\" (ok|mismatch|missing|extra|unreadable), " +
+    private const string Summary = "Re-hash what restore installed and check it against the lock file (and the mirror); exit 1 on any problem.";
+
+    private const string Details =
+        "Every provider package in the restore output is re-hashed (unpacked folders by h1:, zips by zh: and h1:) and checked against " +
+        "the lock file and restore's install stamps; packages that do not match, locked packages missing for the wanted platforms, " +
+        "and packages nothing locks are reported. With --repository-template or --config, also checks that the lock file accepts the " +
+        "mirror's package (its zh:) for those platforms.";
+
+    private const string JsonShape =
+        "{\"success\", \"lockFile\", \"output\", \"packages\": [{\"provider\", \"version\", \"platform\", \"status\" (ok|mismatch|missing|extra|unreadable), " +
         "\"layout\"?, \"path\"?, \"hashes\": [], \"stamp\" (match|mismatch|missing), \"problem\"?}], \"mirror\": [{\"provider\", \"version\", \"platform\", " +
         "\"ok\", \"zh\"?, \"problem\"?}], \"diagnostics\": [...]}";
 
@@ -39,7 +44,7 @@ internal static partial class VerifyCommand
         var insecure = CommonOptions.InsecureRegistries();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new Command("verify", Description) { chdir, output, platforms, template, config, include, insecure, json };
+        var command = new DocumentedCommand("verify", Summary, JsonShape, Details) { chdir, output, platforms, template, config, include, insecure, json };
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(output), result.GetValue(platforms) ?? [], result.GetValue(template),
             result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));

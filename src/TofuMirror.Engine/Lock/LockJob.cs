@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TofuMirror.Model;
 using TofuMirror.Model.Locks;
 using TofuMirror.Engine.Modules;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Hcl;
@@ -26,8 +27,15 @@ namespace TofuMirror.Engine.Lock;
 public sealed class LockJob
 {
     private readonly ILogger _logger;
+    private readonly IProgress<TransferEvent>? _transfers;
 
-    public LockJob(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
+    /// <param name="logger">Where the job logs.</param>
+    /// <param name="transfers">Told about the bytes of each package downloaded to compute its <c>h1:</c>.</param>
+    public LockJob(ILogger? logger = null, IProgress<TransferEvent>? transfers = null)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _transfers = transfers;
+    }
 
     public async Task<LockReport> RunAsync(LockRequest request, CancellationToken cancellationToken)
     {
@@ -43,7 +51,7 @@ public sealed class LockJob
             .Union(module.LockFile.Providers.Select(p => p.Address))
             .OrderBy(a => a)
             .ToList();
-        var h1Reader = new PackageH1Reader(new BlobCache(request.CacheDirectory));
+        var h1Reader = new PackageH1Reader(new BlobCache(request.CacheDirectory), _transfers);
         var results = new List<LockedProvider>();
         var newLocks = new List<ProviderLock>();
         foreach (var address in addresses)

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Model;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Hashing;
@@ -17,8 +18,13 @@ namespace TofuMirror.Engine.Lock;
 internal sealed class PackageH1Reader
 {
     private readonly BlobCache _cache;
+    private readonly IProgress<TransferEvent>? _transfers;
 
-    public PackageH1Reader(BlobCache cache) => _cache = cache;
+    public PackageH1Reader(BlobCache cache, IProgress<TransferEvent>? transfers = null)
+    {
+        _cache = cache;
+        _transfers = transfers;
+    }
 
     public async Task<(PackageHash H1, H1Source Source)> ReadAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
@@ -32,7 +38,7 @@ internal sealed class PackageH1Reader
     /// </summary>
     public async Task<PackageHash> ComputeAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
-        var (zip, _) = await _cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
+        var (zip, _) = await _cache.GetAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
         try
         {
             return UnpackedH1.OfZip(zip);

@@ -7,7 +7,9 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TofuMirror.Model;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
@@ -34,8 +36,15 @@ public sealed record PushRequest(IReadOnlyList<MirrorPackage> Packages, IProvide
 public sealed class PushJob
 {
     private readonly ILogger _logger;
+    private readonly IProgress<TransferEvent>? _transfers;
 
-    public PushJob(ILogger? logger = null) => _logger = logger ?? NullLogger.Instance;
+    /// <param name="logger">Where the job logs.</param>
+    /// <param name="transfers">Told about each zip's bytes as they are uploaded.</param>
+    public PushJob(ILogger? logger = null, IProgress<TransferEvent>? transfers = null)
+    {
+        _logger = logger ?? NullLogger.Instance;
+        _transfers = transfers;
+    }
 
     public async Task<PushReport> RunAsync(PushRequest request, CancellationToken cancellationToken)
     {
@@ -80,7 +89,7 @@ public sealed class PushJob
         return new PushedVersion(provider, version, store.Name, tag, indexDigest.ToString(), platforms, kept);
     }
 
-    private static async Task<(PushedPlatform, Descriptor)> PushPlatformAsync(
+    private async Task<(PushedPlatform, Descriptor)> PushPlatformAsync(
         IOciRepositoryStore store, bool dryRun, MirrorPackage package, CancellationToken cancellationToken)
     {
         string? tempZip = null;
@@ -119,8 +128,12 @@ public sealed class PushJob
             }
             else
             {
-                using (var content = File.OpenRead(zipPath))
-                    blob = await store.PushBlobAsync(layer, content, cancellationToken).ConfigureAwait(false);
+                var identity = new PackageIdentity(package.Address, package.Version, package.Platform);
+                blob = await PackageTransfer.TrackAsync(_transfers, identity, TransferDirection.Upload, size, async transfer =>
+                {
+                    using var content = File.OpenRead(zipPath);
+                    return await store.PushBlobAsync(layer, transfer?.CountingReads(content) ?? content, cancellationToken).ConfigureAwait(false);
+                }).ConfigureAwait(false);
                 using (var content = new MemoryStream(configBytes))
                     await store.PushBlobAsync(config, content, cancellationToken).ConfigureAwait(false);
                 await store.PushManifestAsync(manifestBytes, MediaTypes.ImageManifest, null, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Model;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Hashing;
 
@@ -52,12 +53,40 @@ public sealed class BlobCache
     /// The verified zip for <paramref name="location"/>: from the cache when present and still intact, else
     /// downloaded (streamed, digest and size verified) into it. Returns the path and whether it was downloaded.
     /// </summary>
-    public async Task<(string Path, bool Downloaded)> GetAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
+    public Task<(string Path, bool Downloaded)> GetAsync(ProviderPackageLocation location, CancellationToken cancellationToken) =>
+        GetAsync(location, null, cancellationToken);
+
+    /// <summary>As <see cref="GetAsync(ProviderPackageLocation, CancellationToken)"/>, reporting a download to <paramref name="transfers"/>.</summary>
+    public async Task<(string Path, bool Downloaded)> GetAsync(ProviderPackageLocation location, IProgress<TransferEvent>? transfers, CancellationToken cancellationToken)
     {
         if (TryGetVerified(location.Zh, location.Layer.Size) is { } cached) return (cached, false);
         var path = PathOf(location.Zh);
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        await location.Store.FetchBlobToFileAsync(location.Layer, path, cancellationToken).ConfigureAwait(false);
+        var package = new PackageIdentity(location.Provider, location.Version, location.Platform);
+        await PackageTransfer.TrackAsync(transfers, package, TransferDirection.Download, location.Layer.Size,
+            transfer => DownloadAsync(location, path, transfer, cancellationToken)).ConfigureAwait(false);
         return (path, true);
+    }
+
+    private static async Task<bool> DownloadAsync(ProviderPackageLocation location, string path, PackageTransfer? transfer, CancellationToken cancellationToken)
+    {
+        if (transfer is null)
+        {
+            await location.Store.FetchBlobToFileAsync(location.Layer, path, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        // As FetchBlobToFileAsync does: a part file beside the target, renamed in only once the store has verified it.
+        var part = path + ".part-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+                await location.Store.FetchBlobAsync(location.Layer, transfer.CountingWrites(file), cancellationToken).ConfigureAwait(false);
+            File.Move(part, path, overwrite: true);
+            return true;
+        }
+        finally
+        {
+            if (File.Exists(part)) File.Delete(part);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Model;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Zip;
 
@@ -20,7 +21,8 @@ internal static class ExtractWhileDownloading
     private const int PipeCapacity = 8;
 
     /// <summary>Returns once the blob is verified and in the cache at <paramref name="cachePath"/>; throws what the download threw.</summary>
-    public static async Task<StreamedExtraction> RunAsync(ProviderPackageLocation location, string cachePath, string stagingDirectory, CancellationToken cancellationToken)
+    public static async Task<StreamedExtraction> RunAsync(ProviderPackageLocation location, string cachePath, string stagingDirectory,
+        PackageTransfer? transfer, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
         var part = cachePath + ".part-" + Guid.NewGuid().ToString("N");
@@ -34,7 +36,8 @@ internal static class ExtractWhileDownloading
                 Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, PreallocationSize = location.Layer.Size,
             }))
             {
-                await location.Store.FetchBlobAsync(location.Layer, new CachingExtractingSink(file, pipe), cancellationToken).ConfigureAwait(false);
+                Stream sink = new CachingExtractingSink(file, pipe);
+                await location.Store.FetchBlobAsync(location.Layer, transfer?.CountingWrites(sink) ?? sink, cancellationToken).ConfigureAwait(false);
             }
             pipe.CompleteWriting(null);
             var outcome = await extraction.ConfigureAwait(false);

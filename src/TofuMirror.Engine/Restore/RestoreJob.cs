@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TofuMirror.Model;
 using TofuMirror.Model.Locks;
 using TofuMirror.Engine.Modules;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Hcl;
 using TofuMirror.Oci;
@@ -28,15 +29,19 @@ public sealed class RestoreJob
     private readonly ILogger _logger;
     private readonly IProgress<RestoreItemResult>? _progress;
     private readonly Action<int>? _planned;
+    private readonly IProgress<TransferEvent>? _transfers;
 
     /// <param name="logger">Where the job logs.</param>
     /// <param name="progress">Told about each package as it finishes.</param>
     /// <param name="planned">Told once how many packages the run will handle, before any starts.</param>
-    public RestoreJob(ILogger? logger = null, IProgress<RestoreItemResult>? progress = null, Action<int>? planned = null)
+    /// <param name="transfers">Told about each download's bytes as they arrive.</param>
+    public RestoreJob(ILogger? logger = null, IProgress<RestoreItemResult>? progress = null, Action<int>? planned = null,
+        IProgress<TransferEvent>? transfers = null)
     {
         _logger = logger ?? NullLogger.Instance;
         _progress = progress;
         _planned = planned;
+        _transfers = transfers;
     }
 
     public async Task<RestoreReport> RunAsync(RestoreRequest request, CancellationToken cancellationToken)
@@ -169,8 +174,8 @@ public sealed class RestoreJob
         if (cache.TryGetVerified(location.Zh, location.Layer.Size) is { } cached)
             return (installer.Install(cached, location, locked.Hashes, layout), false);
         if (layout == OutputLayout.Unpacked)
-            return (await new StreamingPackageInstall(installer, cache, _logger).InstallAsync(location, locked.Hashes, cancellationToken).ConfigureAwait(false), true);
-        var (zip, downloaded) = await cache.GetAsync(location, cancellationToken).ConfigureAwait(false);
+            return (await new StreamingPackageInstall(installer, cache, _logger, _transfers).InstallAsync(location, locked.Hashes, cancellationToken).ConfigureAwait(false), true);
+        var (zip, downloaded) = await cache.GetAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
         return (installer.Install(zip, location, locked.Hashes, layout), downloaded);
     }
 

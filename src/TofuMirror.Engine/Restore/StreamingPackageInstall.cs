@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using TofuMirror.Model;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 
 namespace TofuMirror.Engine.Restore;
@@ -12,7 +14,7 @@ namespace TofuMirror.Engine.Restore;
 /// folder before the blob's digest and then the lock-file hashes are verified; a refused zip or a failed download
 /// removes the staging folder and reports what the download-then-extract path reports.
 /// </summary>
-internal sealed class StreamingPackageInstall(PackageInstaller installer, BlobCache cache, ILogger logger)
+internal sealed class StreamingPackageInstall(PackageInstaller installer, BlobCache cache, ILogger logger, IProgress<TransferEvent>? transfers = null)
 {
     /// <summary>Downloads into the cache, installs, and returns the <c>h1:</c> of what was installed.</summary>
     public async Task<PackageHash> InstallAsync(ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, CancellationToken cancellationToken)
@@ -22,7 +24,8 @@ internal sealed class StreamingPackageInstall(PackageInstaller installer, BlobCa
         try
         {
             var cachePath = cache.PathOf(location.Zh);
-            var outcome = await ExtractWhileDownloading.RunAsync(location, cachePath, staging, cancellationToken).ConfigureAwait(false);
+            var outcome = await PackageTransfer.TrackAsync(transfers, package, TransferDirection.Download, location.Layer.Size,
+                transfer => ExtractWhileDownloading.RunAsync(location, cachePath, staging, transfer, cancellationToken)).ConfigureAwait(false);
             if (outcome.Refusal is { } refusal) throw PackageInstaller.NotAValidZip(package, refusal);
             if (outcome.H1 is not { } h1)
             {

@@ -68,7 +68,7 @@ public sealed class MirrorSource : IDisposable
         {
             stores = LayoutStoreResolver.IsLayoutTemplate(template)
                 ? LayoutStoreResolver.Create(template, options.BaseDirectory, diagnostics)
-                : FromTemplate(template, options.Include, environment, client, diagnostics);
+                : FromTemplate(template, options.Include, client, diagnostics);
         }
         else if (!config.HasErrors)
         {
@@ -83,18 +83,10 @@ public sealed class MirrorSource : IDisposable
         return new MirrorSource(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : stores, client, diagnostics);
     }
 
-    /// <summary>A command-line template is checked exactly like an <c>oci_mirror</c> block with no include patterns.</summary>
+    /// <summary>A command-line template is checked like an <c>oci_mirror</c> block with the <c>--include</c> patterns.</summary>
     private static IProviderStoreResolver? FromTemplate(
-        string template, IReadOnlyList<string> include, CliConfigEnvironment environment, Lazy<OciClientFactory> client, List<Diagnostic> diagnostics)
-    {
-        static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
-        var includeLine = include.Count == 0 ? "" : "    include = [" + string.Join(", ", include.Select(Quote)) + "]\n";
-        var text = "provider_installation {\n  oci_mirror {\n    repository_template = " + Quote(template) + "\n" + includeLine + "  }\n}\n";
-        var config = CliConfigLoader.LoadText(text, "--repository-template", environment);
-        diagnostics.AddRange(config.Diagnostics.Select(d => d with { Code = DiagnosticCodes.InvalidCliConfig, Subject = null }));
-        var methods = config.ProviderInstallation?.Methods.OfType<OciMirrorMethod>().ToList();
-        return config.HasErrors || methods is null || PatternErrors(methods, diagnostics) > 0 ? null : new OciMirrorStoreResolver(methods, client);
-    }
+        string template, IReadOnlyList<string> include, Lazy<OciClientFactory> client, List<Diagnostic> diagnostics) =>
+        CommandLineOciMirror.Load(template, include, diagnostics) is { } method ? new OciMirrorStoreResolver([method], client) : null;
 
     /// <summary>
     /// OpenTofu reports an invalid include/exclude pattern when it builds the installation sources; a method with one

@@ -16,17 +16,16 @@ public sealed class OciRepositoryTemplate
     /// <summary>The file name HCL diagnostics about the template carry (OpenTofu's pseudo file name).</summary>
     public const string TemplateFileName = "<oci_mirror repository_template>";
 
-    private const string Summary = "Invalid oci_mirror repository template";
     private static readonly string[] Symbols = { "hostname", "namespace", "type" };
 
     private readonly Expression _expression;
-    private readonly string _position;
+    private readonly OciRepositoryTemplateWording _wording;
 
-    private OciRepositoryTemplate(string text, Expression expression, string position)
+    private OciRepositoryTemplate(string text, Expression expression, OciRepositoryTemplateWording wording)
     {
         Text = text;
         _expression = expression;
-        _position = position;
+        _wording = wording;
     }
 
     /// <summary>The template text.</summary>
@@ -38,13 +37,21 @@ public sealed class OciRepositoryTemplate
     /// when the template is invalid for every provider.
     /// </summary>
     internal static OciRepositoryTemplate? Load(string text, IReadOnlyList<string> include, string position,
-        SourceRange subject, List<Diagnostic> diagnostics)
+        SourceRange subject, List<Diagnostic> diagnostics) =>
+        Load(text, include, OciRepositoryTemplateWording.Block(position), subject, diagnostics);
+
+    /// <summary>
+    /// As <see cref="Load(string, IReadOnlyList{string}, string, SourceRange, List{Diagnostic})"/>, with problems phrased by
+    /// <paramref name="wording"/>; <paramref name="subject"/> is null when the template is not in a file.
+    /// </summary>
+    internal static OciRepositoryTemplate? Load(string text, IReadOnlyList<string> include, OciRepositoryTemplateWording wording,
+        SourceRange? subject, List<Diagnostic> diagnostics)
     {
         // 1. Syntax.
         var parsed = HclParser.ParseTemplate(text, TemplateFileName, SourcePosition.Start);
         if (parsed.HasErrors)
         {
-            diagnostics.AddRange(parsed.Diagnostics.Select(d => Located(d, subject)));
+            diagnostics.AddRange(parsed.Diagnostics.Select(d => wording.Relocated(d, subject)));
             return null;
         }
         var expression = parsed.Value;
@@ -54,7 +61,7 @@ public sealed class OciRepositoryTemplate
         var used = TemplateVariables.RootNames(expression);
         foreach (var name in used.Where(n => Array.IndexOf(Symbols, n) < 0))
         {
-            errors.Add(Error($"Invalid oci_mirror block at {position}: the symbol \"{name}\" is not available for an OCI mirror repository address template. Only \"hostname\", \"namespace\", and \"type\" are available.", subject));
+            errors.Add(Error(wording, wording.UnknownSymbol(name), subject));
         }
 
         // 3. Symbols the include patterns do not pin down must appear (skipped when a pattern is invalid).
@@ -65,22 +72,22 @@ public sealed class OciRepositoryTemplate
             var types = new HashSet<string>(selector.Include.Where(p => p.Type != ProviderPattern.Wildcard).Select(p => p.Type), StringComparer.Ordinal);
             if (hosts.Count != 1 && !used.Contains("hostname"))
             {
-                errors.Add(Error($"Invalid oci_mirror block at {position}: template must refer to the \"hostname\" symbol unless the \"include\" argument selects exactly one registry hostname.", subject));
+                errors.Add(Error(wording, wording.MissingSymbol("hostname"), subject));
             }
             if (namespaces.Count != 1 && !used.Contains("namespace"))
             {
-                errors.Add(Error($"Invalid oci_mirror block at {position}: template must refer to the \"namespace\" symbol unless the \"include\" argument selects exactly one provider namespace.", subject));
+                errors.Add(Error(wording, wording.MissingSymbol("namespace"), subject));
             }
             if (types.Count != 1 && !used.Contains("type"))
             {
-                errors.Add(Error($"Invalid oci_mirror block at {position}: template must refer to the \"type\" symbol unless the \"include\" argument selects exactly one provider.", subject));
+                errors.Add(Error(wording, wording.MissingSymbol("type"), subject));
             }
         }
         else
         {
             // OpenTofu skips the template checks; the pattern error surfaces when sources are built.
             diagnostics.AddRange(errors);
-            return errors.Count > 0 ? null : new OciRepositoryTemplate(text, expression, position);
+            return errors.Count > 0 ? null : new OciRepositoryTemplate(text, expression, wording);
         }
         if (errors.Count > 0)
         {
@@ -94,12 +101,12 @@ public sealed class OciRepositoryTemplate
         var typeErrors = typeCheck.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         if (typeErrors.Length > 0)
         {
-            diagnostics.AddRange(typeCheck.Diagnostics.Select(d => Located(d, subject)));
+            diagnostics.AddRange(typeCheck.Diagnostics.Select(d => wording.Relocated(d, subject)));
             return null;
         }
 
         // 5. Value check with a sample provider; 6. the sample result must be a repository address.
-        var template = new OciRepositoryTemplate(text, expression, position);
+        var template = new OciRepositoryTemplate(text, expression, wording);
         if (!template.TryEvaluate("example.com", "example-namespace", "example-type", subject, out var sample, out var sampleDiagnostics))
         {
             diagnostics.AddRange(sampleDiagnostics);
@@ -107,7 +114,7 @@ public sealed class OciRepositoryTemplate
         }
         if (!OciRepositoryAddress.TryParse(sample, out _, out _))
         {
-            diagnostics.Add(Error($"Invalid oci_mirror block at {position}: template must generate a valid OCI repository address, including a registry hostname followed by a slash and then a repository name.", subject));
+            diagnostics.Add(Error(wording, wording.NotARepositoryAddress, subject));
             return null;
         }
         return template;
@@ -141,13 +148,13 @@ public sealed class OciRepositoryTemplate
             Context(HclValue.String(hostname), HclValue.String(@namespace), HclValue.String(type)));
         if (evaluated.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            diagnostics.AddRange(evaluated.Diagnostics.Select(d => subject is { } s ? Located(d, s) : d));
+            diagnostics.AddRange(evaluated.Diagnostics.Select(d => _wording.Relocated(d, subject)));
             return false;
         }
         var value = evaluated.Value;
         if (value.IsNull)
         {
-            diagnostics.Add(Error($"Invalid oci_mirror block at {_position}: template must not produce a null value.", subject));
+            diagnostics.Add(Error(_wording, _wording.NullResult, subject));
             return false;
         }
         // cty's conversion to string: strings as they are, numbers and bools in their canonical text.
@@ -156,7 +163,7 @@ public sealed class OciRepositoryTemplate
             result = text;
             return true;
         }
-        diagnostics.Add(Error($"Invalid oci_mirror block at {_position}: template must produce a string value.", subject));
+        diagnostics.Add(Error(_wording, _wording.NotAString, subject));
         return false;
     }
 
@@ -175,10 +182,6 @@ public sealed class OciRepositoryTemplate
         return string.IsNullOrEmpty(d.Detail) ? where + d.Summary : $"{where}{d.Summary}; {d.Detail}";
     }
 
-    private static Diagnostic Error(string detail, SourceRange? subject) =>
-        new(DiagnosticSeverity.Error, Summary, detail, subject) { Code = DiagnosticCodes.InvalidCliConfig };
-
-    /// <summary>HCL's own diagnostics keep their text; the subject moves to the attribute in the real file.</summary>
-    private static Diagnostic Located(Diagnostic d, SourceRange subject) =>
-        new(d.Severity, d.Summary, d.Detail, subject, d.Subject) { Code = DiagnosticCodes.InvalidCliConfig };
+    private static Diagnostic Error(OciRepositoryTemplateWording wording, string detail, SourceRange? subject) =>
+        new(DiagnosticSeverity.Error, wording.Summary, detail, subject) { Code = DiagnosticCodes.InvalidCliConfig };
 }

@@ -99,7 +99,8 @@ public sealed class RegistryPushRestoreTests
         Assert.IsNull(source.Stores);
         var error = source.Diagnostics.Single();
         Assert.AreEqual(DiagnosticCodes.InvalidCliConfig, error.Code);
-        StringAssert.Contains(error.Detail, "\"hostname\" symbol");
+        Assert.AreEqual("Invalid --repository-template", error.Summary);
+        StringAssert.Contains(error.Detail, "must refer to ${hostname} unless --include pins one hostname");
     }
 
     [TestMethod]
