@@ -11,43 +11,44 @@ using TofuMirror.Oci.Transport;
 
 namespace TofuMirror.Oci.Remote;
 
-public sealed partial class OciRepository
+/// <summary><c>GET /tags/list</c>, page after page.</summary>
+internal sealed class OciTagStore : IOciTagStore
 {
     private const int MaxTagPages = 100_000;
+    private readonly RepositoryConnection _connection;
 
-    public Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken)
-        => ListTagsAsync(pageSize: null, last: null, cancellationToken);
+    public OciTagStore(RepositoryConnection connection) => _connection = connection;
 
     /// <summary>
     /// All tags, following <c>Link: &lt;...&gt;; rel="next"</c> pages (relative or absolute) to the
     /// end. <paramref name="pageSize"/> is sent as <c>n</c> and <paramref name="last"/> as <c>last</c>
     /// on the first request (registries may ignore them).
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListTagsAsync(int? pageSize, string? last, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListAsync(int? pageSize, string? last, CancellationToken cancellationToken)
     {
         var tags = new List<string>();
         var query = new List<string>();
         if (pageSize is > 0) query.Add("n=" + pageSize.Value.ToString(CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(last)) query.Add("last=" + Uri.EscapeDataString(last));
-        var next = RepoUri("tags/list" + (query.Count > 0 ? "?" + string.Join("&", query) : string.Empty));
+        var next = _connection.RepoUri("tags/list" + (query.Count > 0 ? "?" + string.Join("&", query) : string.Empty));
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var context = OciRequestContext.Pull(Registry, Repository);
+        var context = _connection.PullContext;
         for (var page = 0; next is not null; page++)
         {
             if (page >= MaxTagPages || !seen.Add(next.AbsoluteUri))
-                throw Fill(new OciProtocolException($"listing tags of {Name} did not end: the registry's next-page links loop"), null, null);
-            if (!string.Equals(HostNames.AuthorityOf(next), Registry, StringComparison.OrdinalIgnoreCase))
-                throw Fill(new OciProtocolException($"listing tags of {Name}: the registry linked the next page to another host ({HostNames.AuthorityOf(next)})"), null, null);
+                throw _connection.Fill(new OciProtocolException($"listing tags of {_connection.Name} did not end: the registry's next-page links loop"), null, null);
+            if (!string.Equals(HostNames.AuthorityOf(next), _connection.Registry, StringComparison.OrdinalIgnoreCase))
+                throw _connection.Fill(new OciProtocolException($"listing tags of {_connection.Name}: the registry linked the next page to another host ({HostNames.AuthorityOf(next)})"), null, null);
 
             using var request = new HttpRequestMessage(HttpMethod.Get, next);
-            using var response = await SendAsync(request, context, "listing tags of", null, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, "listing tags of", null, cancellationToken).ConfigureAwait(false);
+            using var response = await _connection.SendAsync(request, context, "listing tags of", null, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode) throw await _connection.ErrorAsync(response, "listing tags of", null, cancellationToken).ConfigureAwait(false);
             var body = await ContentReader.ReadAllAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), 64L * 1024 * 1024, "tag list", cancellationToken).ConfigureAwait(false);
             ReadTags(body, tags);
             next = LinkHeader.Next(response, next);
         }
 
-        _logger.LogDebug("{Repository}: {Count} tags", Name, tags.Count);
+        _connection.Logger.LogDebug("{Repository}: {Count} tags", _connection.Name, tags.Count);
         return tags;
     }
 
@@ -66,7 +67,7 @@ public sealed partial class OciRepository
         }
         catch (JsonException e)
         {
-            throw Fill(new OciProtocolException($"listing tags of {Name}: the registry returned a malformed tag list ({e.Message})", e), null, null);
+            throw _connection.Fill(new OciProtocolException($"listing tags of {_connection.Name}: the registry returned a malformed tag list ({e.Message})", e), null, null);
         }
     }
 }
