@@ -48,6 +48,9 @@ public sealed record OciClientOptions
     /// <summary>Per-request timeout for everything but body streaming.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The clock token lifetimes are measured with.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>True when <paramref name="hostAndPort"/> may be used over plain HTTP.</summary>
     public bool AllowsPlainHttp(string hostAndPort)
     {
