@@ -47,17 +47,32 @@ public sealed class AuthHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = OciRequestContext.Of(request);
-        var host = HostNames.AuthorityOf(request.RequestUri!);
-        if (context is null || !string.Equals(context.Registry, host, StringComparison.OrdinalIgnoreCase))
+        var origin = context is null ? null : RegistryOrigin(context);
+        if (context is null || !HostNames.SameOrigin(origin!, request.RequestUri!))
         {
-            // Not a registry request we know the owner of: never attach credentials.
+            // Not a request to the registry's own scheme, host and port: never attach credentials.
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var challengeContext = new ChallengeContext(context, RegistryOrigin(context), ct => GetCredentialAsync(context, ct));
+        var challengeContext = new ChallengeContext(context, origin!, ct => GetCredentialAsync(context, ct));
         var sent = await AttachCachedAsync(request, challengeContext, cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
+
+        // A redirect target (storage, a CDN) asking for credentials gets none: its realm is not the registry's to name.
+        var answeredBy = response.RequestMessage?.RequestUri ?? request.RequestUri!;
+        if (!HostNames.SameOrigin(answeredBy, origin!))
+        {
+            response.Dispose();
+            throw new OciUnauthorizedException(
+                $"{HostNames.AuthorityOf(answeredBy)}, where {context.Registry} redirected the request, answered 401 Unauthorized; "
+                + $"the credentials for {context.Registry} are not sent to another host or to a token service it names")
+            {
+                Registry = context.Registry,
+                Repository = context.Repository,
+                StatusCode = HttpStatusCode.Unauthorized,
+            };
+        }
 
         var (handler, challenge) = Choose(ReadChallenges(response));
         if (handler is null || !RetryHandler.IsResendable(request.Content)) return response;
@@ -106,9 +121,26 @@ public sealed class AuthHandler : DelegatingHandler
         return null;
     }
 
-    private Task<OciCredential> GetCredentialAsync(OciRequestContext context, CancellationToken cancellationToken)
-        => _credentialCache.GetOrAdd((context.Registry, context.Repository),
-            _ => _credentials.GetCredentialAsync(context.Registry, context.Repository, cancellationToken));
+    /// <summary>The repository's credentials, looked up once per run; a lookup that failed or was cancelled is not kept.</summary>
+    private async Task<OciCredential> GetCredentialAsync(OciRequestContext context, CancellationToken cancellationToken)
+    {
+        var key = (context.Registry, context.Repository);
+        while (true)
+        {
+            var lookup = _credentialCache.GetOrAdd(key, _ => _credentials.GetCredentialAsync(context.Registry, context.Repository, cancellationToken));
+            try
+            {
+                return await lookup.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (lookup.IsFaulted || lookup.IsCanceled)
+            {
+                _credentialCache.TryRemove(new KeyValuePair<(string, string), Task<OciCredential>>(key, lookup));
+                // Another caller's cancellation ended the shared lookup: look up again for this one.
+                if (lookup.IsCanceled && !cancellationToken.IsCancellationRequested) continue;
+                throw;
+            }
+        }
+    }
 
     private static IReadOnlyList<AuthChallenge> ReadChallenges(HttpResponseMessage response)
     {

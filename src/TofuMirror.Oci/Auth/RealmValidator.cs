@@ -3,7 +3,10 @@ using TofuMirror.Oci.Transport;
 
 namespace TofuMirror.Oci.Auth;
 
-/// <summary>Decides whether a Bearer challenge's <c>realm</c> is a place credentials may be sent to.</summary>
+/// <summary>
+/// Decides whether a Bearer challenge's <c>realm</c> is a place credentials may be sent to: an absolute
+/// HTTPS URL without user info, or plain HTTP only to a host listed in <see cref="OciClientOptions.InsecureHosts"/>.
+/// </summary>
 public sealed class RealmValidator
 {
     private readonly OciClientOptions _options;
@@ -19,10 +22,11 @@ public sealed class RealmValidator
             throw Fill(new OciUnauthorizedException($"registry {context.Registry} asked for a token from an invalid realm \"{realm}\""), context);
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && !_options.AllowsPlainHttp(HostNames.AuthorityOf(uri)))
+        // Loopback is no excuse here: on a shared machine any local user may listen on a loopback port.
+        if (uri.Scheme == Uri.UriSchemeHttp && !_options.AllowsPlainHttpExplicitly(HostNames.AuthorityOf(uri)))
         {
             throw Fill(new OciInsecureTransportException(
-                $"registry {context.Registry} asked for a token from {uri.GetLeftPart(UriPartial.Path)} over plain HTTP; refusing to send credentials there (allow the host explicitly if this is intended)"), context);
+                $"registry {context.Registry} asked for a token from {uri.GetLeftPart(UriPartial.Path)} over plain HTTP; refusing to send credentials there (list {HostNames.AuthorityOf(uri)} as an insecure host if this is intended)"), context);
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo))

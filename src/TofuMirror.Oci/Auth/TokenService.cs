@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Transport;
 
 namespace TofuMirror.Oci.Auth;
@@ -20,6 +21,9 @@ public sealed record BearerToken(string Value, TimeSpan? Lifetime);
 /// </summary>
 internal sealed class TokenService
 {
+    /// <summary>The most bytes a token response may have (JWTs are a few KiB).</summary>
+    internal const int MaxResponseBytes = 1024 * 1024;
+
     private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _send;
     private readonly ILogger _logger;
 
@@ -48,8 +52,26 @@ internal sealed class TokenService
             throw e;
         }
 
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return Parse(body, realm, context);
+        return Parse(await ReadBodyAsync(response, realm, context, cancellationToken).ConfigureAwait(false), realm, context);
+    }
+
+    /// <summary>The response bytes, read no further than <see cref="MaxResponseBytes"/>.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, Uri realm, OciRequestContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (response.Content.Headers.ContentLength > MaxResponseBytes) throw new OciSizeLimitException("too large");
+            using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return await ContentReader.ReadAllAsync(body, MaxResponseBytes, "token response", cancellationToken).ConfigureAwait(false);
+        }
+        catch (OciSizeLimitException e)
+        {
+            throw Fill(new OciUnauthorizedException($"token service {HostNames.AuthorityOf(realm)} sent a response larger than {MaxResponseBytes} bytes for {context.Registry}", e), context);
+        }
+        catch (Exception e) when (e is System.IO.IOException or HttpRequestException)
+        {
+            throw Fill(new OciUnauthorizedException($"reading the token from {HostNames.AuthorityOf(realm)} for {context.Registry} failed: the connection broke ({e.Message})", e), context);
+        }
     }
 
     private static BearerToken Parse(byte[] body, Uri realm, OciRequestContext context)

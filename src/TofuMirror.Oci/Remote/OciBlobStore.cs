@@ -78,7 +78,7 @@ internal sealed class OciBlobStore : IOciBlobStore
 
                 try
                 {
-                    var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    var body = await _connection.OpenBodyAsync(response, cancellationToken).ConfigureAwait(false);
                     while (true)
                     {
                         var n = await body.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false);
@@ -181,7 +181,7 @@ internal sealed class OciBlobStore : IOciBlobStore
             throw _connection.Fill(TooLong(descriptor), reference, HttpStatusCode.OK);
         }
 
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var body = await _connection.OpenBodyAsync(response, cancellationToken).ConfigureAwait(false);
         return new VerifyingStream(body, descriptor.Digest, descriptor.Size);
     }
 

@@ -187,6 +187,7 @@ internal sealed class OciBlobUploader : IOciBlobUploader
         if (location is null)
             throw _connection.Fill(new OciProtocolException($"uploading blob to {_connection.Name}: the registry answered {(int)response.StatusCode} without a Location header"), reference, response.StatusCode);
         var absolute = location.IsAbsoluteUri ? location : new Uri(requestUri, location);
+        _connection.EnsureNoDowngrade(absolute, $"the upload session of {_connection.Name}", reference);
         if (!string.Equals(HostNames.AuthorityOf(absolute), _connection.Registry, StringComparison.OrdinalIgnoreCase))
             _connection.Logger.LogDebug("upload session of {Repository} continues on {Host}", _connection.Name, HostNames.AuthorityOf(absolute));
         return absolute;

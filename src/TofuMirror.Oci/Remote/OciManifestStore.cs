@@ -165,7 +165,7 @@ internal sealed class OciManifestStore : IOciManifestStore
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var stream = await _connection.OpenBodyAsync(response, cancellationToken).ConfigureAwait(false);
             return await ContentReader.ReadAllAsync(stream, max, what, cancellationToken).ConfigureAwait(false);
         }
         catch (OciException e)

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
@@ -17,6 +18,9 @@ namespace TofuMirror.Oci.Remote;
 /// </summary>
 internal sealed class RepositoryConnection
 {
+    /// <summary>The most bytes of a response read whole before it is looked at (status answers, error bodies).</summary>
+    internal const int MaxBufferedBytes = 1024 * 1024;
+
     private readonly HttpMessageInvoker _http;
 
     public RepositoryConnection(HttpMessageInvoker http, string registry, string repository, OciClientOptions options, ILogger logger)
@@ -81,10 +85,36 @@ internal sealed class RepositoryConnection
 
         if (completion == HttpCompletionOption.ResponseContentRead && response.Content is not null)
         {
-            await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(MaxBufferedBytes).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                response.Dispose();
+                throw Fill(new OciUnavailableException($"{operation} {Describe(reference)} failed: reading the response broke off or passed {MaxBufferedBytes} bytes ({e.Message})", e), reference, null);
+            }
         }
 
         return response;
+    }
+
+    /// <summary>The response body, failing as a broken connection when it stalls for <see cref="OciClientOptions.BodyIdleTimeout"/>.</summary>
+    public async Task<Stream> OpenBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        => new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.BodyIdleTimeout);
+
+    /// <summary>Throws when <paramref name="target"/>, a URL the registry handed out, would leave HTTPS for plain HTTP.</summary>
+    public void EnsureNoDowngrade(Uri target, string what, string? reference)
+    {
+        try
+        {
+            SchemePolicy.EnsureNoDowngrade(BaseUri, target, Options, what);
+        }
+        catch (OciException e)
+        {
+            Fill(e, reference, null);
+            throw;
+        }
     }
 
     /// <summary>Turns an unsuccessful response into the exception of its family.</summary>
