@@ -54,7 +54,7 @@ public sealed class AuthHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var challengeContext = new ChallengeContext(context, origin!, ct => GetCredentialAsync(context, ct));
+        var challengeContext = new ChallengeContext(context, ct => GetCredentialAsync(context, ct));
         var sent = await AttachCachedAsync(request, challengeContext, cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;

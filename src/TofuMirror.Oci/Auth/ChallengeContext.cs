@@ -7,9 +7,7 @@ namespace TofuMirror.Oci.Auth;
 
 /// <summary>What a challenge handler knows about the request it answers for.</summary>
 /// <param name="Request">Registry, repository and scopes of the request.</param>
-/// <param name="RegistryOrigin">The registry's <c>scheme://host[:port]/</c>: the only origin credentials are sent to besides a validated realm.</param>
 /// <param name="GetCredentialAsync">The credentials configured for the repository (looked up once, on first need).</param>
 public sealed record ChallengeContext(
     OciRequestContext Request,
-    Uri RegistryOrigin,
     Func<CancellationToken, Task<OciCredential>> GetCredentialAsync);
