@@ -83,7 +83,8 @@ internal sealed class RepositoryConnection
             throw;
         }
 
-        if (completion == HttpCompletionOption.ResponseContentRead && response.Content is not null)
+        // HEAD answers carry the Content-Length of a body never sent (a blob's can be gigabytes): nothing to buffer.
+        if (completion == HttpCompletionOption.ResponseContentRead && response.Content is not null && request.Method != HttpMethod.Head)
         {
             try
             {

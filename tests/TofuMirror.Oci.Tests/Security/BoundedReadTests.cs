@@ -70,6 +70,21 @@ public sealed class BoundedReadTests
     }
 
     [TestMethod]
+    public async Task HeadOfABlobLargerThanTheBufferLimitIsFine()
+    {
+        var size = (long)RepositoryConnection.MaxBufferedBytes * 100;
+        var fake = new FakeHandler((_, _) =>
+        {
+            var found = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Array.Empty<byte>()) };
+            found.Content.Headers.ContentLength = size;
+            return found;
+        });
+        using var factory = new OciClientFactory(TestContent.FastOptions, fake);
+        var digest = TofuMirror.Oci.Content.Digest.Compute(new byte[] { 1 });
+        Assert.IsTrue(await factory.CreateRepository(Registry, "a/b").BlobExistsAsync(digest, default));
+    }
+
+    [TestMethod]
     public async Task TokenResponseReadingStopsAtTheLimit()
     {
         var body = new CountingBody(TokenService.MaxResponseBytes + (8 * Slack));
