@@ -179,6 +179,11 @@ public sealed class OciCredentialsPolicy
                     errors.Add($"from {file.Path}: auth object for \"{entry.Key}\" in {file.Path} does not have base64-encoded username:password pair");
                     continue;
                 }
+                if (colon == 0)
+                {
+                    errors.Add($"from {file.Path}: auth object for \"{entry.Key}\" in {file.Path} has an empty username; write base64 of username:password");
+                    continue;
+                }
                 Consider(new OciBasicCredentials(entry.DecodedAuth.Substring(0, colon), entry.DecodedAuth.Substring(colon + 1), specificity, file.Path));
             }
             if (file.CredHelpers.TryGetValue(registry, out var helper) && helper.Length > 0)

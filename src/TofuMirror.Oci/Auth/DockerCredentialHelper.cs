@@ -19,20 +19,18 @@ namespace TofuMirror.Oci.Auth;
 public sealed class DockerCredentialHelper : ICredentialProvider
 {
     private const string NotFoundText = "credentials not found in native keychain";
-    private readonly string _executable;
+    private readonly string? _executablePath;
     private readonly ILogger _logger;
     private readonly TimeSpan _timeout;
 
-    /// <param name="name">The helper name, e.g. <c>desktop</c> for <c>docker-credential-desktop</c>.</param>
-    /// <param name="executablePath">Run this file instead of looking <c>docker-credential-NAME</c> up on PATH.</param>
+    /// <param name="name">The helper name, e.g. <c>desktop</c> for <c>docker-credential-desktop</c>; checked when credentials are first asked for (a bad name is an <see cref="OciException"/> then).</param>
+    /// <param name="executablePath">Run this file instead of looking <c>docker-credential-NAME</c> up in the absolute entries of PATH.</param>
     /// <param name="logger">Where to log (never secrets).</param>
     /// <param name="timeout">How long the helper may take; 60 s by default.</param>
     public DockerCredentialHelper(string name, string? executablePath = null, ILogger? logger = null, TimeSpan? timeout = null)
     {
-        if (!IsValidName(name))
-            throw new ArgumentException($"invalid Docker credential helper name \"{name}\": must be a non-empty executable filename suffix without '/'", nameof(name));
-        Name = name;
-        _executable = executablePath ?? "docker-credential-" + name;
+        Name = name ?? string.Empty;
+        _executablePath = executablePath;
         _logger = logger ?? NullLogger.Instance;
         _timeout = timeout ?? TimeSpan.FromSeconds(60);
     }
@@ -51,7 +49,8 @@ public sealed class DockerCredentialHelper : ICredentialProvider
     public async Task<OciCredential> GetCredentialAsync(string registry, string repository, CancellationToken cancellationToken)
     {
         var serverUrl = "https://" + registry;
-        var start = new ProcessStartInfo(_executable, "get")
+        var executable = Locate(registry, repository);
+        var start = new ProcessStartInfo(executable, "get")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -66,7 +65,7 @@ public sealed class DockerCredentialHelper : ICredentialProvider
         }
         catch (Win32Exception e)
         {
-            throw new OciException($"could not run Docker credential helper \"{Name}\" ({_executable}) for {registry}: {e.Message}; install it or fix the credential configuration", e)
+            throw new OciException($"could not run Docker credential helper \"{Name}\" ({executable}) for {registry}: {e.Message}; install it or fix the credential configuration", e)
             {
                 Registry = registry,
                 Repository = repository,
@@ -104,6 +103,28 @@ public sealed class DockerCredentialHelper : ICredentialProvider
                 Repository = repository,
             };
         }
+    }
+
+    /// <summary>The full path of the helper to run; throws when the name is bad or no such program is on PATH.</summary>
+    private string Locate(string registry, string repository)
+    {
+        if (!IsValidName(Name))
+        {
+            throw new OciException($"invalid Docker credential helper name \"{Name}\" configured for {registry}: a credential helper name must be non-empty and contain no '/'; fix credsStore, credHelpers or docker_credentials_helper")
+            {
+                Registry = registry,
+                Repository = repository,
+            };
+        }
+
+        if (_executablePath is not null) return _executablePath;
+        var program = "docker-credential-" + Name;
+        return ExecutableSearch.FindOnPath(program, Environment.GetEnvironmentVariable("PATH"))
+            ?? throw new OciException($"could not run Docker credential helper \"{Name}\" for {registry}: no executable {program} in the absolute directories of PATH (relative entries such as \".\" and the working directory are not searched); install it or fix the credential configuration")
+            {
+                Registry = registry,
+                Repository = repository,
+            };
     }
 
     private OciCredential Interpret(int exitCode, string stdout, string stderr, string registry, string repository)

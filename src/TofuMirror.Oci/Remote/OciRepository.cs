@@ -1,7 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -12,40 +13,50 @@ using TofuMirror.Oci.Transport;
 namespace TofuMirror.Oci.Remote;
 
 /// <summary>
-/// One repository of a remote OCI distribution registry (<c>host[:port]</c> + name): tags,
-/// manifests and blobs over an <see cref="HttpMessageInvoker"/> built by <see cref="OciClientFactory"/>
-/// (auth, retries and redirects live in that handler chain). Thread-safe; share one per repository.
+/// One repository of a remote OCI distribution registry (<c>host[:port]</c> + name), over an
+/// <see cref="HttpMessageInvoker"/> built by <see cref="OciClientFactory"/> (auth, retries and redirects
+/// live in that handler chain). A facade over its <see cref="Blobs"/>, <see cref="Manifests"/>,
+/// <see cref="Tags"/> and <see cref="Uploads"/> parts. Thread-safe; share one per repository.
 /// </summary>
-public sealed partial class OciRepository : IOciRepositoryStore
+public sealed class OciRepository : IOciRepositoryStore
 {
-    private readonly HttpMessageInvoker _http;
-    private readonly OciClientOptions _options;
-    private readonly ILogger _logger;
+    private readonly RepositoryConnection _connection;
 
     public OciRepository(HttpMessageInvoker http, string registry, string repository, OciClientOptions? options = null)
     {
-        _http = http ?? throw new ArgumentNullException(nameof(http));
-        _options = options ?? new OciClientOptions();
+        ArgumentNullException.ThrowIfNull(http);
+        options ??= new OciClientOptions();
         if (string.IsNullOrEmpty(registry) || registry.Contains('/') || !Uri.TryCreate("https://" + registry + "/", UriKind.Absolute, out _))
             throw new ArgumentException($"invalid registry \"{registry}\": expected host or host:port", nameof(registry));
         if (!RepositoryNames.IsValidRepository(repository))
             throw new ArgumentException($"invalid repository \"{repository}\": names are lowercase path components of letters, digits and separators . _ __ -", nameof(repository));
-        Registry = registry;
-        Repository = repository;
-        BaseUri = new Uri($"{_options.SchemeFor(registry)}://{registry}/v2/");
-        _logger = _options.LoggerFactory?.CreateLogger<OciRepository>() ?? (ILogger)NullLogger.Instance;
+        var logger = options.LoggerFactory?.CreateLogger<OciRepository>() ?? (ILogger)NullLogger.Instance;
+        _connection = new RepositoryConnection(http, registry, repository, options, logger);
+        var blobs = new OciBlobStore(_connection);
+        Blobs = blobs;
+        Manifests = new OciManifestStore(_connection);
+        Tags = new OciTagStore(_connection);
+        Uploads = new OciBlobUploader(_connection, blobs);
     }
 
     /// <summary>Registry <c>host[:port]</c>.</summary>
-    public string Registry { get; }
+    public string Registry => _connection.Registry;
 
     /// <summary>Repository name.</summary>
-    public string Repository { get; }
+    public string Repository => _connection.Repository;
 
     /// <summary><c>scheme://registry/v2/</c>.</summary>
-    public Uri BaseUri { get; }
+    public Uri BaseUri => _connection.BaseUri;
 
-    public string Name => Registry + "/" + Repository;
+    public string Name => _connection.Name;
+
+    public IOciBlobStore Blobs { get; }
+
+    public IOciManifestStore Manifests { get; }
+
+    public IOciTagStore Tags { get; }
+
+    public IOciBlobUploader Uploads { get; }
 
     /// <summary>
     /// <c>GET /v2/</c>: true when the registry speaks the distribution API and lets us in
@@ -54,59 +65,55 @@ public sealed partial class OciRepository : IOciRepositoryStore
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, BaseUri);
-        using var response = await SendAsync(request, OciRequestContext.Pull(Registry, Repository), "checking", null, cancellationToken).ConfigureAwait(false);
+        using var response = await _connection.SendAsync(request, _connection.PullContext, "checking", null, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return true;
         if (response.StatusCode == HttpStatusCode.Unauthorized) return false;
-        throw await ErrorAsync(response, "checking the registry API of", null, cancellationToken).ConfigureAwait(false);
+        throw await _connection.ErrorAsync(response, "checking the registry API of", null, cancellationToken).ConfigureAwait(false);
     }
 
-    private Uri RepoUri(string tail) => new(BaseUri, Repository + "/" + tail);
+    public Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken) => Tags.ListAsync(null, null, cancellationToken);
 
-    /// <summary>Sends with the auth context attached; turns transport failures into <see cref="OciUnavailableException"/>.</summary>
-    private async Task<HttpResponseMessage> SendAsync(
-        HttpRequestMessage request, OciRequestContext context, string operation, string? reference, CancellationToken cancellationToken,
-        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
-    {
-        context.AttachTo(request);
-        request.Headers.UserAgent.TryParseAdd(_options.UserAgent);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Fill(new OciUnavailableException($"{operation} {Describe(reference)} timed out after {_options.RequestTimeout.TotalSeconds:0} s", e), reference, null);
-        }
-        catch (HttpRequestException e) when (e.InnerException is OciException inner)
-        {
-            throw inner;
-        }
-        catch (HttpRequestException e)
-        {
-            throw Fill(new OciUnavailableException($"{operation} {Describe(reference)} failed: could not reach {Registry} ({e.Message}); check the registry address, network and proxy settings", e), reference, null);
-        }
-        catch (OciException e) when (e.Registry is null)
-        {
-            throw Fill(e, reference, null);
-        }
+    /// <summary>
+    /// All tags, following <c>Link: &lt;...&gt;; rel="next"</c> pages (relative or absolute) to the
+    /// end. <paramref name="pageSize"/> is sent as <c>n</c> and <paramref name="last"/> as <c>last</c>
+    /// on the first request (registries may ignore them).
+    /// </summary>
+    public Task<IReadOnlyList<string>> ListTagsAsync(int? pageSize, string? last, CancellationToken cancellationToken)
+        => Tags.ListAsync(pageSize, last, cancellationToken);
 
-        if (completion == HttpCompletionOption.ResponseContentRead && response.Content is not null)
-        {
-            await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+    /// <inheritdoc cref="IOciManifestStore.ResolveAsync"/>
+    public Task<Descriptor> ResolveAsync(string reference, CancellationToken cancellationToken) => Manifests.ResolveAsync(reference, cancellationToken);
 
-        return response;
-    }
+    /// <inheritdoc cref="IOciManifestStore.FetchByReferenceAsync"/>
+    public Task<(Descriptor Descriptor, byte[] Content)> FetchManifestByReferenceAsync(string reference, CancellationToken cancellationToken)
+        => Manifests.FetchByReferenceAsync(reference, cancellationToken);
 
-    private string Describe(string? reference) => reference is null ? Name : reference.StartsWith("sha256:", StringComparison.Ordinal) ? $"{Name}@{reference}" : $"{Name}:{reference}";
+    /// <inheritdoc cref="IOciManifestStore.FetchAsync"/>
+    public Task<byte[]> FetchManifestAsync(Descriptor descriptor, CancellationToken cancellationToken) => Manifests.FetchAsync(descriptor, cancellationToken);
 
-    private T Fill<T>(T e, string? reference, HttpStatusCode? status)
-        where T : OciException
-    {
-        e.At(Registry, Repository, reference, status);
-        return e;
-    }
+    /// <inheritdoc cref="IOciManifestStore.PushAsync"/>
+    public Task<Descriptor> PushManifestAsync(ReadOnlyMemory<byte> content, string mediaType, string? tag, CancellationToken cancellationToken)
+        => Manifests.PushAsync(content, mediaType, tag, cancellationToken);
+
+    /// <summary><c>HEAD /blobs/DIGEST</c>: true on 200, false on 404.</summary>
+    public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken) => Blobs.ExistsAsync(descriptor.Digest, cancellationToken);
+
+    /// <summary><c>HEAD /blobs/DIGEST</c>: true on 200, false on 404.</summary>
+    public Task<bool> BlobExistsAsync(Digest digest, CancellationToken cancellationToken) => Blobs.ExistsAsync(digest, cancellationToken);
+
+    /// <inheritdoc cref="IOciBlobStore.FetchAsync"/>
+    public Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken) => Blobs.FetchAsync(descriptor, destination, cancellationToken);
+
+    /// <inheritdoc cref="IOciBlobStore.FetchToFileAsync"/>
+    public Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken) => Blobs.FetchToFileAsync(descriptor, path, cancellationToken);
+
+    /// <inheritdoc cref="IOciBlobStore.OpenAsync"/>
+    public Task<Stream> OpenBlobAsync(Descriptor descriptor, CancellationToken cancellationToken) => Blobs.OpenAsync(descriptor, cancellationToken);
+
+    public Task<BlobPushResult> PushBlobAsync(Descriptor descriptor, Stream content, CancellationToken cancellationToken)
+        => Uploads.PushAsync(descriptor, content, null, cancellationToken);
+
+    /// <inheritdoc cref="IOciBlobUploader.PushAsync"/>
+    public Task<BlobPushResult> PushBlobAsync(Descriptor descriptor, Stream content, string? mountFrom, CancellationToken cancellationToken)
+        => Uploads.PushAsync(descriptor, content, mountFrom, cancellationToken);
 }

@@ -20,7 +20,7 @@ public sealed class OciClientFactory : IDisposable
     public OciClientFactory(OciClientOptions? options = null, HttpMessageHandler? primaryHandler = null)
     {
         Options = options ?? new OciClientOptions();
-        Tokens = new TokenCache();
+        Tokens = new TokenCache(Options.Clock);
         _invoker = new HttpMessageInvoker(CreateHandlerChain(Options, Tokens, primaryHandler), disposeHandler: true);
     }
 

@@ -45,13 +45,28 @@ public sealed record OciClientOptions
     /// <summary>How often a broken blob download is resumed with <c>Range</c>.</summary>
     public int MaxResumeAttempts { get; init; } = 5;
 
+    /// <summary>
+    /// How long a blob or manifest body may deliver no bytes before the read fails as a broken
+    /// connection (blob downloads then resume with <c>Range</c>).
+    /// </summary>
+    public TimeSpan BodyIdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Per-request timeout for everything but body streaming.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>True when <paramref name="hostAndPort"/> may be used over plain HTTP.</summary>
+    /// <summary>The clock token lifetimes are measured with.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>True when <paramref name="hostAndPort"/> may be used over plain HTTP (loopback, or listed in <see cref="InsecureHosts"/>).</summary>
     public bool AllowsPlainHttp(string hostAndPort)
+        => (PlainHttpForLoopback && HostNames.IsLoopback(hostAndPort)) || AllowsPlainHttpExplicitly(hostAndPort);
+
+    /// <summary>
+    /// True when <paramref name="hostAndPort"/> is listed in <see cref="InsecureHosts"/> (as <c>host</c> or <c>host:port</c>).
+    /// Token realms and URLs an HTTPS registry hands out need this; being loopback is not enough.
+    /// </summary>
+    public bool AllowsPlainHttpExplicitly(string hostAndPort)
     {
-        if (PlainHttpForLoopback && HostNames.IsLoopback(hostAndPort)) return true;
         var host = HostNames.HostOf(hostAndPort);
         foreach (var entry in InsecureHosts)
         {

@@ -32,6 +32,7 @@ public sealed class RedirectHandler : DelegatingHandler
         for (var hop = 0; ; hop++)
         {
             var response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            response.RequestMessage ??= current; // who answered: the auth handler acts only on its registry's own answers
             if (!IsRedirect(response.StatusCode) || response.Headers.Location is null) return response;
             if (hop >= _options.MaxRedirects)
             {

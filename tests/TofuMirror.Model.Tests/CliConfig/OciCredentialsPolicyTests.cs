@@ -160,6 +160,16 @@ public sealed class OciCredentialsPolicyTests
     }
 
     [TestMethod]
+    public void AuthWithAnEmptyUsernameFailsTheLookupWhenItMatches()
+    {
+        var fake = new FakeEnvironment().Variable("HOME", "/h")
+            .File("/h/.docker/config.json", "{\"auths\": {\"example.com\": {\"auth\": \"" + Auth(":pw") + "\"}}}");
+        var lookup = PolicyFor(fake, "").Find("example.com", "x");
+        Assert.IsNull(lookup.Source);
+        Assert.AreEqual("finding credentials for \"example.com\": from /h/.docker/config.json: auth object for \"example.com\" in /h/.docker/config.json has an empty username; write base64 of username:password", lookup.Error);
+    }
+
+    [TestMethod]
     public void InvalidAmbientFileDiscardsAllAmbientFilesWithAWarning()
     {
         var fake = new FakeEnvironment().Variable("HOME", "/h")

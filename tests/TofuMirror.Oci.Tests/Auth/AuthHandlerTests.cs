@@ -157,6 +157,48 @@ public sealed class AuthHandlerTests
         Assert.AreEqual("Bearer tok-2", fake.Requests[5].Authorization);
     }
 
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    [TestMethod]
+    [DataRow("", 55, true, DisplayName = "no expires_in: 60 s default, refreshed before it runs out")]
+    [DataRow(",\"expires_in\":300", 55, false, DisplayName = "expires_in 300: still good after 55 s")]
+    [DataRow(",\"expires_in\":300", 295, true, DisplayName = "expires_in 300: refreshed before it runs out")]
+    public async Task TokenIsRefreshedBeforeItExpires(string expiresIn, int laterSeconds, bool refreshed)
+    {
+        var clock = new ManualClock();
+        var issued = 0;
+        var fake = new FakeHandler((r, _) => r.RequestUri!.Host switch
+        {
+            "auth.test" => Json("{\"token\":\"tok-" + ++issued + "\"" + expiresIn + "}"),
+            _ => r.Headers.Authorization?.ToString() == "Bearer tok-" + issued ? Json(Tags) : Challenge(BearerChallenge),
+        });
+        using var factory = new OciClientFactory(TestContent.FastOptions with { Clock = clock }, fake);
+        var repo = factory.CreateRepository(Registry, "a/b");
+        await repo.ListTagsAsync(default);
+        Assert.AreEqual(3, fake.Requests.Count); // 401, token, 200
+
+        clock.Now += TimeSpan.FromSeconds(laterSeconds);
+        await repo.ListTagsAsync(default);
+        var after = fake.Requests.Skip(3).ToList();
+        if (refreshed)
+        {
+            // A new token is fetched up front: no request goes out with a dying token, no 401 round trip.
+            Assert.AreEqual(2, after.Count, string.Join(", ", after.Select(r => r.Uri + " " + r.Authorization)));
+            Assert.AreEqual("auth.test", after[0].Uri.Host);
+            Assert.AreEqual("Bearer tok-2", after[1].Authorization);
+        }
+        else
+        {
+            Assert.AreEqual(1, after.Count);
+            Assert.AreEqual("Bearer tok-1", after[0].Authorization);
+        }
+    }
+
     [TestMethod]
     public async Task RedirectToStorageDropsAuthorizationButSameHostKeepsIt()
     {

@@ -14,8 +14,12 @@ namespace TofuMirror.Oci.Tests.Registry;
 [TestClass]
 public sealed class AuthenticatedRegistryTests
 {
-    private static OciClientFactory Factory(string host, OciCredential credential)
-        => new(TestContent.FastOptions with { Credentials = new StaticCredentialProvider(host, credential) });
+    private static OciClientFactory Factory(string host, OciCredential credential, string? insecureRealmHost = null)
+        => new(TestContent.FastOptions with
+        {
+            Credentials = new StaticCredentialProvider(host, credential),
+            InsecureHosts = insecureRealmHost is null ? System.Array.Empty<string>() : new[] { insecureRealmHost },
+        });
 
     [TestMethod]
     public async Task HtpasswdBasicAuth()
@@ -56,8 +60,10 @@ public sealed class AuthenticatedRegistryTests
         await using var tokens = await TokenServer.StartAsync();
         string? yaml = null;
         using var registry = RegistryProcess.Start(null, folder => yaml = tokens.AuthYaml(folder), authYamlFactory: () => yaml!);
+        // The token server speaks plain HTTP on loopback: a realm like that has to be allowed explicitly.
+        var realmHost = new System.Uri(tokens.Realm).Authority;
 
-        using var alice = Factory(registry.Host, OciCredential.Basic(TokenServer.Username, TokenServer.Password));
+        using var alice = Factory(registry.Host, OciCredential.Basic(TokenServer.Username, TokenServer.Password), realmHost);
         var repo = alice.CreateRepository(registry.Host, "token/provider");
         var zip = TestContent.RandomBytes(40_000, 11);
         var pushed = await TestContent.PushProviderAsync(repo, "4.0.6", zip);
@@ -74,14 +80,14 @@ public sealed class AuthenticatedRegistryTests
         Assert.IsTrue(tokens.Requests.Any(r => r.Scopes.Contains("repository:token/copy:pull,push") && r.Scopes.Contains("repository:token/provider:pull")));
 
         // OAuth2 refresh-token grant.
-        using var oauth = Factory(registry.Host, OciCredential.Tokens(null, TokenServer.RefreshToken));
+        using var oauth = Factory(registry.Host, OciCredential.Tokens(null, TokenServer.RefreshToken), realmHost);
         using var viaRefresh = new MemoryStream();
         await oauth.CreateRepository(registry.Host, "token/provider").FetchBlobAsync(pushed.Zip, viaRefresh, default);
         CollectionAssert.AreEqual(zip, viaRefresh.ToArray());
         Assert.IsTrue(tokens.Requests.Any(r => r.Method == "POST" && r.ClientId == AuthHandler.ClientId));
 
         // Anonymous: pull works, push is denied.
-        using var anonymous = Factory(registry.Host, OciCredential.None);
+        using var anonymous = Factory(registry.Host, OciCredential.None, realmHost);
         var anonRepo = anonymous.CreateRepository(registry.Host, "token/provider");
         CollectionAssert.Contains((await anonRepo.ListTagsAsync(default)).ToList(), "4.0.6");
         var blob = TestContent.Blob(MediaTypes.ZipArchive, TestContent.RandomBytes(100, 12));
@@ -89,7 +95,7 @@ public sealed class AuthenticatedRegistryTests
         Assert.AreEqual("token/provider", denied.Repository);
 
         // Wrong password: the token service refuses, the message says so without the secret.
-        using var wrong = Factory(registry.Host, OciCredential.Basic(TokenServer.Username, "bad-secret"));
+        using var wrong = Factory(registry.Host, OciCredential.Basic(TokenServer.Username, "bad-secret"), realmHost);
         var e = await Assert.ThrowsExactlyAsync<OciUnauthorizedException>(() => wrong.CreateRepository(registry.Host, "token/provider").ListTagsAsync(default));
         StringAssert.Contains(e.Message, "credentials were refused");
         Assert.IsFalse(e.ToString().Contains("bad-secret"));

@@ -12,10 +12,20 @@ using TofuMirror.Oci.Transport;
 
 namespace TofuMirror.Oci.Remote;
 
-public sealed partial class OciRepository
+/// <summary>
+/// <c>POST /blobs/uploads/</c> then one <c>PUT</c> or <c>PATCH</c> chunks and a closing <c>PUT</c>; cross-repository
+/// mounts; abandoned sessions are cancelled.
+/// </summary>
+internal sealed class OciBlobUploader : IOciBlobUploader
 {
-    public Task<BlobPushResult> PushBlobAsync(Descriptor descriptor, Stream content, CancellationToken cancellationToken)
-        => PushBlobAsync(descriptor, content, mountFrom: null, cancellationToken);
+    private readonly RepositoryConnection _connection;
+    private readonly IOciBlobStore _blobs;
+
+    public OciBlobUploader(RepositoryConnection connection, IOciBlobStore blobs)
+    {
+        _connection = connection;
+        _blobs = blobs;
+    }
 
     /// <summary>
     /// Uploads a blob unless <c>HEAD</c> finds it. With <paramref name="mountFrom"/> (another
@@ -25,37 +35,37 @@ public sealed partial class OciRepository
     /// <c>PATCH</c> chunks, smaller ones in one <c>PUT</c>. <paramref name="content"/> must yield
     /// exactly <see cref="Descriptor.Size"/> bytes hashing to the digest, or the upload is abandoned.
     /// </summary>
-    public async Task<BlobPushResult> PushBlobAsync(Descriptor descriptor, Stream content, string? mountFrom, CancellationToken cancellationToken)
+    public async Task<BlobPushResult> PushAsync(Descriptor descriptor, Stream content, string? mountFrom, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(content);
         if (mountFrom is not null && !RepositoryNames.IsValidRepository(mountFrom)) throw new ArgumentException($"invalid repository \"{mountFrom}\"", nameof(mountFrom));
         var reference = descriptor.Digest.ToString();
-        if (await BlobExistsAsync(descriptor.Digest, cancellationToken).ConfigureAwait(false)) return BlobPushResult.AlreadyExists;
+        if (await _blobs.ExistsAsync(descriptor.Digest, cancellationToken).ConfigureAwait(false)) return BlobPushResult.AlreadyExists;
 
-        var context = OciRequestContext.Push(Registry, Repository, mountFrom);
+        var context = OciRequestContext.Push(_connection.Registry, _connection.Repository, mountFrom);
         var start = "blobs/uploads/";
-        if (mountFrom is not null && mountFrom != Repository)
+        if (mountFrom is not null && mountFrom != _connection.Repository)
             start += "?mount=" + Uri.EscapeDataString(reference) + "&from=" + Uri.EscapeDataString(mountFrom);
         Uri location;
-        using (var request = new HttpRequestMessage(HttpMethod.Post, RepoUri(start)))
+        using (var request = new HttpRequestMessage(HttpMethod.Post, _connection.RepoUri(start)))
         {
             request.Content = new ByteArrayContent(Array.Empty<byte>());
-            using var response = await SendAsync(request, context, "starting upload of blob", reference, cancellationToken).ConfigureAwait(false);
+            using var response = await _connection.SendAsync(request, context, "starting upload of blob", reference, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Created && mountFrom is not null)
             {
-                _logger.LogDebug("mounted {Digest} from {From} into {Repository}", reference, mountFrom, Name);
+                _connection.Logger.LogDebug("mounted {Digest} from {From} into {Repository}", reference, mountFrom, _connection.Name);
                 return BlobPushResult.Mounted;
             }
 
-            if (response.StatusCode != HttpStatusCode.Accepted) throw await ErrorAsync(response, "starting upload of blob", reference, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Accepted) throw await _connection.ErrorAsync(response, "starting upload of blob", reference, cancellationToken).ConfigureAwait(false);
             location = UploadLocation(response, request.RequestUri!, reference);
         }
 
         try
         {
             var verified = new VerifyingStream(content, descriptor.Digest, descriptor.Size, leaveOpen: true);
-            if (descriptor.Size >= _options.ChunkedUploadThreshold)
+            if (descriptor.Size >= _connection.Options.ChunkedUploadThreshold)
                 await UploadChunkedAsync(location, verified, descriptor, context, cancellationToken).ConfigureAwait(false);
             else
                 await UploadMonolithicAsync(location, verified, descriptor, context, cancellationToken).ConfigureAwait(false);
@@ -66,7 +76,7 @@ public sealed partial class OciRepository
             throw;
         }
 
-        _logger.LogDebug("uploaded {Digest} ({Size} bytes) to {Repository}", reference, descriptor.Size, Name);
+        _connection.Logger.LogDebug("uploaded {Digest} ({Size} bytes) to {Repository}", reference, descriptor.Size, _connection.Name);
         return BlobPushResult.Uploaded;
     }
 
@@ -75,19 +85,19 @@ public sealed partial class OciRepository
         var reference = descriptor.Digest.ToString();
         using var request = new HttpRequestMessage(HttpMethod.Put, WithQuery(location, "digest", reference))
         {
-            Content = new StreamContent(content, CopyBufferSize),
+            Content = new StreamContent(content, OciBlobStore.CopyBufferSize),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         request.Content.Headers.ContentLength = descriptor.Size;
         using var response = await SendUploadAsync(request, context, reference, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Created) throw await ErrorAsync(response, "uploading blob", reference, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Created) throw await _connection.ErrorAsync(response, "uploading blob", reference, cancellationToken).ConfigureAwait(false);
         CheckStoredDigest(response, descriptor);
     }
 
     private async Task UploadChunkedAsync(Uri location, VerifyingStream content, Descriptor descriptor, OciRequestContext context, CancellationToken cancellationToken)
     {
         var reference = descriptor.Digest.ToString();
-        var chunk = new byte[(int)Math.Min(_options.UploadChunkSize, Math.Max(1, descriptor.Size))];
+        var chunk = new byte[(int)Math.Min(_connection.Options.UploadChunkSize, Math.Max(1, descriptor.Size))];
         long offset = 0;
         while (true)
         {
@@ -108,7 +118,7 @@ public sealed partial class OciRepository
             request.Content.Headers.TryAddWithoutValidation("Content-Range",
                 string.Create(CultureInfo.InvariantCulture, $"{offset}-{offset + filled - 1}"));
             using var response = await SendUploadAsync(request, context, reference, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.Accepted) throw await ErrorAsync(response, "uploading chunk of blob", reference, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Accepted) throw await _connection.ErrorAsync(response, "uploading chunk of blob", reference, cancellationToken).ConfigureAwait(false);
             location = UploadLocation(response, location, reference);
             offset += filled;
         }
@@ -119,7 +129,7 @@ public sealed partial class OciRepository
         };
         finish.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var done = await SendUploadAsync(finish, context, reference, cancellationToken).ConfigureAwait(false);
-        if (done.StatusCode != HttpStatusCode.Created) throw await ErrorAsync(done, "finishing upload of blob", reference, cancellationToken).ConfigureAwait(false);
+        if (done.StatusCode != HttpStatusCode.Created) throw await _connection.ErrorAsync(done, "finishing upload of blob", reference, cancellationToken).ConfigureAwait(false);
         CheckStoredDigest(done, descriptor);
     }
 
@@ -128,11 +138,11 @@ public sealed partial class OciRepository
     {
         try
         {
-            return await SendAsync(request, context, "uploading blob", reference, cancellationToken).ConfigureAwait(false);
+            return await _connection.SendAsync(request, context, "uploading blob", reference, cancellationToken).ConfigureAwait(false);
         }
         catch (OciUnavailableException e) when (Unwrap(e) is OciException inner)
         {
-            throw Fill(inner, reference, null);
+            throw _connection.Fill(inner, reference, null);
         }
     }
 
@@ -148,10 +158,10 @@ public sealed partial class OciRepository
 
     private void CheckStoredDigest(HttpResponseMessage response, Descriptor descriptor)
     {
-        var stored = HeaderDigest(response);
+        var stored = RepositoryConnection.HeaderDigest(response);
         if (stored is not null && stored.Value != descriptor.Digest)
         {
-            throw Fill(new OciDigestMismatchException(
+            throw _connection.Fill(new OciDigestMismatchException(
                 $"the registry stored blob digest {stored.Value} but {descriptor.Digest} was pushed", descriptor.Digest.ToString(), stored.Value.ToString()), descriptor.Digest.ToString(), response.StatusCode);
         }
     }
@@ -162,11 +172,11 @@ public sealed partial class OciRepository
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             using var request = new HttpRequestMessage(HttpMethod.Delete, location);
-            using var response = await SendAsync(request, context, "cancelling upload to", null, cts.Token).ConfigureAwait(false);
+            using var response = await _connection.SendAsync(request, context, "cancelling upload to", null, cts.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OciException or OperationCanceledException)
         {
-            _logger.LogDebug("could not cancel upload session in {Repository}: {Error}", Name, e.Message);
+            _connection.Logger.LogDebug("could not cancel upload session in {Repository}: {Error}", _connection.Name, e.Message);
         }
     }
 
@@ -175,10 +185,11 @@ public sealed partial class OciRepository
     {
         var location = response.Headers.Location;
         if (location is null)
-            throw Fill(new OciProtocolException($"uploading blob to {Name}: the registry answered {(int)response.StatusCode} without a Location header"), reference, response.StatusCode);
+            throw _connection.Fill(new OciProtocolException($"uploading blob to {_connection.Name}: the registry answered {(int)response.StatusCode} without a Location header"), reference, response.StatusCode);
         var absolute = location.IsAbsoluteUri ? location : new Uri(requestUri, location);
-        if (!string.Equals(HostNames.AuthorityOf(absolute), Registry, StringComparison.OrdinalIgnoreCase))
-            _logger.LogDebug("upload session of {Repository} continues on {Host}", Name, HostNames.AuthorityOf(absolute));
+        _connection.EnsureNoDowngrade(absolute, $"the upload session of {_connection.Name}", reference);
+        if (!string.Equals(HostNames.AuthorityOf(absolute), _connection.Registry, StringComparison.OrdinalIgnoreCase))
+            _connection.Logger.LogDebug("upload session of {Repository} continues on {Host}", _connection.Name, HostNames.AuthorityOf(absolute));
         return absolute;
     }
 

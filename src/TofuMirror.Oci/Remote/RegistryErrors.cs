@@ -7,10 +7,10 @@ using TofuMirror.Oci.Content;
 
 namespace TofuMirror.Oci.Remote;
 
-public sealed partial class OciRepository
+/// <summary>Turns unsuccessful registry responses into the <see cref="OciException"/> of their family, with a message that says what to do.</summary>
+internal static class RegistryErrors
 {
-    /// <summary>Turns an unsuccessful response into the exception of its family, with a message that says what to do.</summary>
-    private async Task<OciException> ErrorAsync(HttpResponseMessage response, string operation, string? reference, CancellationToken cancellationToken)
+    public static async Task<OciException> ReadAsync(RepositoryConnection connection, HttpResponseMessage response, string operation, string? reference, CancellationToken cancellationToken)
     {
         byte[] body;
         try
@@ -26,7 +26,7 @@ public sealed partial class OciRepository
 
         var (codes, summary) = OciErrorBody.Parse(body);
         var status = response.StatusCode;
-        var head = $"{operation} {Describe(reference)} failed: {(int)status} {response.ReasonPhrase}";
+        var head = $"{operation} {connection.Describe(reference)} failed: {(int)status} {response.ReasonPhrase}";
         if (summary.Length > 0) head += $" ({summary})";
         var sentCredentials = response.RequestMessage?.Headers.Authorization is not null;
 
@@ -38,8 +38,8 @@ public sealed partial class OciRepository
         else if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || OciErrorBody.Contains(codes, OciErrorBody.IsUnauthorizedCode))
         {
             var advice = sentCredentials
-                ? $"the registry refused the credentials for {Registry}; check that they are valid and allowed to access {Repository}"
-                : $"the registry needs credentials; configure them for {Registry}";
+                ? $"the registry refused the credentials for {connection.Registry}; check that they are valid and allowed to access {connection.Repository}"
+                : $"the registry needs credentials; configure them for {connection.Registry}";
             e = new OciUnauthorizedException(head + "; " + advice);
         }
         else if (OciErrorBody.Contains(codes, c => c is "MANIFEST_BLOB_UNKNOWN"))
@@ -50,7 +50,7 @@ public sealed partial class OciRepository
         {
             e = new OciDigestMismatchException(head + "; the content sent does not match its digest", reference ?? string.Empty, null);
         }
-        else if (OciErrorBody.Contains(codes, c => c is "SIZE_INVALID" or "MANIFEST_INVALID" or "MANIFEST_BLOB_UNKNOWN" or "TAG_INVALID" or "UNSUPPORTED"))
+        else if (OciErrorBody.Contains(codes, c => c is "SIZE_INVALID" or "MANIFEST_INVALID" or "TAG_INVALID" or "UNSUPPORTED"))
         {
             e = new OciProtocolException(head + "; the registry rejected the content");
         }
@@ -64,6 +64,6 @@ public sealed partial class OciRepository
         }
 
         e.ErrorCodes = codes;
-        return Fill(e, reference, status);
+        return connection.Fill(e, reference, status);
     }
 }

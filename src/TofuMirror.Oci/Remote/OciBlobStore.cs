@@ -13,25 +13,29 @@ using TofuMirror.Oci.Transport;
 
 namespace TofuMirror.Oci.Remote;
 
-public sealed partial class OciRepository
+/// <summary>
+/// <c>GET</c>/<c>HEAD /blobs/DIGEST</c>: streamed, hashed while streaming, resumed with <c>Range</c> when the
+/// connection breaks or stalls.
+/// </summary>
+internal sealed class OciBlobStore : IOciBlobStore
 {
+    private readonly RepositoryConnection _connection;
+
+    public OciBlobStore(RepositoryConnection connection) => _connection = connection;
+
     // 256 KiB: each chunk is hashed, written and handed on while it is still in the CPU's L2 cache; 1 MiB chunks
     // measured ~10% more CPU for a cold restore (4 x 100 MB, two cores), 64-128 KiB no better than 256.
-    private const int CopyBufferSize = 256 * 1024;
+    internal const int CopyBufferSize = 256 * 1024;
 
     /// <summary><c>HEAD /blobs/DIGEST</c>: true on 200, false on 404.</summary>
-    public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken)
-        => BlobExistsAsync(descriptor.Digest, cancellationToken);
-
-    /// <summary><c>HEAD /blobs/DIGEST</c>: true on 200, false on 404.</summary>
-    public async Task<bool> BlobExistsAsync(Digest digest, CancellationToken cancellationToken)
+    public async Task<bool> ExistsAsync(Digest digest, CancellationToken cancellationToken)
     {
         var reference = digest.ToString();
-        using var request = new HttpRequestMessage(HttpMethod.Head, RepoUri("blobs/" + reference));
-        using var response = await SendAsync(request, OciRequestContext.Pull(Registry, Repository), "checking blob", reference, cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Head, _connection.RepoUri("blobs/" + reference));
+        using var response = await _connection.SendAsync(request, _connection.PullContext, "checking blob", reference, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return true;
         if (response.StatusCode == HttpStatusCode.NotFound) return false;
-        throw await ErrorAsync(response, "checking blob", reference, cancellationToken).ConfigureAwait(false);
+        throw await _connection.ErrorAsync(response, "checking blob", reference, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -39,9 +43,9 @@ public sealed partial class OciRepository
     /// streaming. More bytes than the descriptor's size fail at once; a connection that breaks
     /// mid-body is resumed with <c>Range: bytes=N-</c> (up to <see cref="OciClientOptions.MaxResumeAttempts"/>
     /// times); at the end the size and digest must match. On failure <paramref name="destination"/>
-    /// holds unverified bytes: write to a temporary place (see <see cref="FetchBlobToFileAsync"/>).
+    /// holds unverified bytes: write to a temporary place (see <see cref="FetchToFileAsync"/>).
     /// </summary>
-    public async Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken)
+    public async Task FetchAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(destination);
@@ -54,27 +58,27 @@ public sealed partial class OciRepository
         {
             while (true)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, RepoUri("blobs/" + reference));
+                using var request = new HttpRequestMessage(HttpMethod.Get, _connection.RepoUri("blobs/" + reference));
                 if (written > 0) request.Headers.Range = new RangeHeaderValue(written, null);
-                using var response = await SendAsync(request, OciRequestContext.Pull(Registry, Repository), "fetching blob", reference, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, "fetching blob", reference, cancellationToken).ConfigureAwait(false);
+                using var response = await _connection.SendAsync(request, _connection.PullContext, "fetching blob", reference, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode) throw await _connection.ErrorAsync(response, "fetching blob", reference, cancellationToken).ConfigureAwait(false);
 
                 var skip = 0L;
                 if (written > 0)
                 {
                     var range = response.Content.Headers.ContentRange;
                     if (response.StatusCode == HttpStatusCode.PartialContent && range?.From is long from && from != written)
-                        throw Fill(new OciProtocolException($"fetching blob {Describe(reference)}: asked to resume at byte {written} but the registry sent from byte {from}"), reference, response.StatusCode);
+                        throw _connection.Fill(new OciProtocolException($"fetching blob {_connection.Describe(reference)}: asked to resume at byte {written} but the registry sent from byte {from}"), reference, response.StatusCode);
                     if (response.StatusCode != HttpStatusCode.PartialContent) skip = written; // range ignored: whole blob again
                 }
 
                 var declared = response.Content.Headers.ContentLength;
                 if (declared is long len && len - skip + written > descriptor.Size)
-                    throw Fill(TooLong(descriptor), reference, response.StatusCode);
+                    throw _connection.Fill(TooLong(descriptor), reference, response.StatusCode);
 
                 try
                 {
-                    var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    var body = await _connection.OpenBodyAsync(response, cancellationToken).ConfigureAwait(false);
                     while (true)
                     {
                         var n = await body.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false);
@@ -89,7 +93,7 @@ public sealed partial class OciRepository
                         }
 
                         var count = n - offset;
-                        if (written + count > descriptor.Size) throw Fill(TooLong(descriptor), reference, response.StatusCode);
+                        if (written + count > descriptor.Size) throw _connection.Fill(TooLong(descriptor), reference, response.StatusCode);
                         hash.AppendData(buffer, offset, count);
                         await destination.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
                         written += count;
@@ -98,15 +102,15 @@ public sealed partial class OciRepository
                     break;
                 }
                 catch (Exception e) when ((e is IOException or HttpRequestException) && e is not OciException
-                    && !cancellationToken.IsCancellationRequested && resumes < _options.MaxResumeAttempts && written < descriptor.Size)
+                    && !cancellationToken.IsCancellationRequested && resumes < _connection.Options.MaxResumeAttempts && written < descriptor.Size)
                 {
                     resumes++;
-                    _logger.LogInformation("download of {Digest} from {Repository} broke after {Bytes} bytes ({Error}); resuming ({Attempt}/{Max})",
-                        reference, Name, written, e.Message, resumes, _options.MaxResumeAttempts);
+                    _connection.Logger.LogInformation("download of {Digest} from {Repository} broke after {Bytes} bytes ({Error}); resuming ({Attempt}/{Max})",
+                        reference, _connection.Name, written, e.Message, resumes, _connection.Options.MaxResumeAttempts);
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException && e is not OciException)
                 {
-                    throw Fill(new OciUnavailableException($"fetching blob {Describe(reference)} failed after {written} of {descriptor.Size} bytes and {resumes} resumes: {e.Message}", e), reference, response.StatusCode);
+                    throw _connection.Fill(new OciUnavailableException($"fetching blob {_connection.Describe(reference)} failed after {written} of {descriptor.Size} bytes and {resumes} resumes: {e.Message}", e), reference, response.StatusCode);
                 }
             }
         }
@@ -117,20 +121,20 @@ public sealed partial class OciRepository
 
         if (written != descriptor.Size)
         {
-            throw Fill(new OciSizeLimitException($"incorrect response size: expected {descriptor.Size} bytes, but got {written} bytes for blob {reference}"), reference, null);
+            throw _connection.Fill(new OciSizeLimitException($"incorrect response size: expected {descriptor.Size} bytes, but got {written} bytes for blob {reference}"), reference, null);
         }
 
         var actual = Digest.FromHash(hash.GetHashAndReset());
         if (actual != descriptor.Digest)
         {
-            throw Fill(new OciDigestMismatchException(
-                $"blob does not match digest {descriptor.Digest} (got {actual}) in {Name}; the registry holds corrupted content, push it again",
+            throw _connection.Fill(new OciDigestMismatchException(
+                $"blob does not match digest {descriptor.Digest} (got {actual}) in {_connection.Name}; the registry holds corrupted content, push it again",
                 descriptor.Digest.ToString(), actual.ToString()), reference, null);
         }
     }
 
     /// <summary>Downloads to a temporary file beside <paramref name="path"/>, then renames it into place once verified.</summary>
-    public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
+    public async Task FetchToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -141,7 +145,7 @@ public sealed partial class OciRepository
             // cheaper than the thread-pool hop .NET uses for "asynchronous" files on Unix.
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
-                await FetchBlobAsync(descriptor, file, cancellationToken).ConfigureAwait(false);
+                await FetchAsync(descriptor, file, cancellationToken).ConfigureAwait(false);
             }
 
             File.Move(temp, full, overwrite: true);
@@ -156,17 +160,17 @@ public sealed partial class OciRepository
     /// Opens the blob as a <see cref="VerifyingStream"/> (no resume): reading it to the end
     /// verifies size and digest. Dispose it to release the connection.
     /// </summary>
-    public async Task<Stream> OpenBlobAsync(Descriptor descriptor, CancellationToken cancellationToken)
+    public async Task<Stream> OpenAsync(Descriptor descriptor, CancellationToken cancellationToken)
     {
         var reference = descriptor.Digest.ToString();
-        var request = new HttpRequestMessage(HttpMethod.Get, RepoUri("blobs/" + reference));
-        var response = await SendAsync(request, OciRequestContext.Pull(Registry, Repository), "fetching blob", reference, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        var request = new HttpRequestMessage(HttpMethod.Get, _connection.RepoUri("blobs/" + reference));
+        var response = await _connection.SendAsync(request, _connection.PullContext, "fetching blob", reference, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             using (response)
             using (request)
             {
-                throw await ErrorAsync(response, "fetching blob", reference, cancellationToken).ConfigureAwait(false);
+                throw await _connection.ErrorAsync(response, "fetching blob", reference, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -174,10 +178,10 @@ public sealed partial class OciRepository
         {
             response.Dispose();
             request.Dispose();
-            throw Fill(TooLong(descriptor), reference, HttpStatusCode.OK);
+            throw _connection.Fill(TooLong(descriptor), reference, HttpStatusCode.OK);
         }
 
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var body = await _connection.OpenBodyAsync(response, cancellationToken).ConfigureAwait(false);
         return new VerifyingStream(body, descriptor.Digest, descriptor.Size);
     }
 
