@@ -25,9 +25,9 @@ public sealed class TransferProgressCommandTests
         new Random(7).NextBytes(payload);
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         using (var binary = zip.CreateEntry("terraform-provider-demo_v1.0.0", CompressionLevel.NoCompression).Open())
-            binary.WriteFile("#!/bin/sh\necho demo\n"u8);
+            binary.Write("#!/bin/sh\necho demo\n"u8);
         using (var data = zip.CreateEntry("payload.bin", CompressionLevel.NoCompression).Open())
-            data.WriteFile(payload);
+            data.Write(payload);
         return path;
     }
 
