@@ -4,7 +4,8 @@ using System.Threading;
 using Microsoft.Build.Framework;
 using TofuMirror.Build.Tasks.OutOfProcess;
 using TofuMirror.Build.Tasks.Restore;
-using TofuMirror.Model;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Build.Tasks;
 

@@ -3,7 +3,7 @@ using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TofuMirror.Build.Tasks.OutOfProcess;
-using TofuMirror.Model;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Build.Tasks;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using TofuMirror.Model;
 using TofuMirror.Generators.Model;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Generators;
 

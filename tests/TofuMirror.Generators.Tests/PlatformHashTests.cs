@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Generators.Tests;
 

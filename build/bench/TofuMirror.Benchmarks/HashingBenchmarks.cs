@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using TofuMirror.Model;
 using TofuMirror.Engine.Hashing;
 
 namespace TofuMirror.Benchmarks;

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using TofuMirror.Build.Tasks.Restore;
-using TofuMirror.Model;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Build.Tasks.OutOfProcess;
 

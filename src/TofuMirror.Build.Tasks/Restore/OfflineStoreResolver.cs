@@ -1,8 +1,9 @@
 using System.Collections.Generic;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Oci;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Build.Tasks.Restore;
 

@@ -6,9 +6,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Build.Tasks.OutOfProcess;
-using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Build.Tasks.Restore;
 

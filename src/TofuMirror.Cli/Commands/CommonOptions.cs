@@ -50,12 +50,12 @@ internal static class CommonOptions
     };
 
     /// <summary>Parses <c>--platform</c> values (default: this machine); reports bad ones as usage errors.</summary>
-    public static bool TryParsePlatforms(IReadOnlyList<string> values, CliConsole console, out IReadOnlyList<Model.Platform> platforms)
+    public static bool TryParsePlatforms(IReadOnlyList<string> values, CliConsole console, out IReadOnlyList<TofuMirror.Model.Platforms.Platform> platforms)
     {
-        var parsed = new List<Model.Platform>();
+        var parsed = new List<TofuMirror.Model.Platforms.Platform>();
         foreach (var value in values)
         {
-            if (!Model.Platform.TryParse(value, out var platform, out var error))
+            if (!TofuMirror.Model.Platforms.Platform.TryParse(value, out var platform, out var error))
             {
                 console.Error.WriteLine($"error: --platform {value}: {error}");
                 platforms = parsed;
@@ -65,7 +65,7 @@ internal static class CommonOptions
         }
         if (parsed.Count == 0)
         {
-            if (Model.Platform.Current is not { } current)
+            if (TofuMirror.Model.Platforms.Platform.Current is not { } current)
             {
                 console.Error.WriteLine("error: this machine's platform has no OpenTofu name; pass --platform OS_ARCH.");
                 platforms = parsed;

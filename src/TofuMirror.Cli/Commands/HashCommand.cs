@@ -3,8 +3,9 @@ using System.CommandLine;
 using System.IO;
 using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
-using TofuMirror.Model;
 using TofuMirror.Engine.Hashing;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Cli.Commands;
 

@@ -5,10 +5,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
-using TofuMirror.Model;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Cli.Commands;
 

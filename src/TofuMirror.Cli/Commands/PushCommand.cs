@@ -5,11 +5,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Cli.Commands;
 

@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
-using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Model.Checks;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Hcl;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Checks;
 

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Model.CliConfig;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Engine.Checks;
 

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Model.Checks;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Engine.Checks;
 

@@ -4,7 +4,8 @@ using System.IO;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using TofuMirror.Model;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Hashing;
 

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Model.Locks;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Lock;
 

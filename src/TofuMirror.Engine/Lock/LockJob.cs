@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using TofuMirror.Model;
 using TofuMirror.Model.Locks;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Engine.Progress;
@@ -14,6 +13,10 @@ using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Hcl;
 using TofuMirror.Oci;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Lock;
 

@@ -2,12 +2,14 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Model;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Lock;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Model;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Lock;
 

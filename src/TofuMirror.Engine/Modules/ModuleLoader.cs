@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Engine.Modules;
 

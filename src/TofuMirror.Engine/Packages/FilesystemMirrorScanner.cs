@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Model;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Packages;
 

@@ -1,8 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Oci.Content;
-using CorePlatform = TofuMirror.Model.Platform;
+using CorePlatform = TofuMirror.Model.Platforms.Platform;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Providers;
 

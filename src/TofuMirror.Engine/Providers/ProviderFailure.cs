@@ -4,7 +4,7 @@ namespace TofuMirror.Engine.Providers;
 
 /// <summary>
 /// A provider could not be resolved, fetched or installed. <see cref="Code"/> is one of
-/// <see cref="TofuMirror.Model.DiagnosticCodes"/>, so the CLI and the MSBuild tasks report it the same way.
+/// <see cref="TofuMirror.Model.Diagnostics.DiagnosticCodes"/>, so the CLI and the MSBuild tasks report it the same way.
 /// </summary>
 public sealed class ProviderFailure : Exception
 {

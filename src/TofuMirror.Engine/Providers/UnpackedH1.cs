@@ -1,8 +1,8 @@
 using System;
 using System.IO;
-using TofuMirror.Model;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Providers;
 

@@ -4,10 +4,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Push;
 

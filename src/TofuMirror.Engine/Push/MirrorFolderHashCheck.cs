@@ -1,10 +1,13 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Push;
 

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Push;
 

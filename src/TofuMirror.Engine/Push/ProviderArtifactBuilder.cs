@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci.Content;
-using Platform = TofuMirror.Model.Platform;
+using Platform = TofuMirror.Model.Platforms.Platform;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Push;
 

@@ -6,15 +6,19 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using TofuMirror.Model;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
-using Platform = TofuMirror.Model.Platform;
+using Platform = TofuMirror.Model.Platforms.Platform;
 using TofuMirror.Engine.Hashing;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Push;
 

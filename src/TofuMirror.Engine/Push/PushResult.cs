@@ -1,6 +1,9 @@
 using System.Collections.Generic;
-using TofuMirror.Model;
 using TofuMirror.Oci;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Push;
 

@@ -2,10 +2,14 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Model;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Hashing;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Restore;
 

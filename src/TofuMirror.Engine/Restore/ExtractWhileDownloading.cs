@@ -2,10 +2,10 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Model;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Zip;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Restore;
 

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Restore;
 

@@ -1,6 +1,6 @@
 using System;
-using TofuMirror.Model;
 using TofuMirror.Oci;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Engine.Restore;
 

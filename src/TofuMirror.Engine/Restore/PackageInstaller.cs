@@ -1,10 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Restore;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using TofuMirror.Model;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Restore;
 

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Restore;
 

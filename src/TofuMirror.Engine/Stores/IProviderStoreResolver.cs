@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using TofuMirror.Model;
 using TofuMirror.Oci;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Engine.Stores;
 

@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Hcl;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Layout;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Engine.Stores;
 

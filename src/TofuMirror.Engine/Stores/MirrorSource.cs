@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
-using TofuMirror.Model;
 using TofuMirror.Model.CliConfig;
 using TofuMirror.Hcl;
 using TofuMirror.Oci.Transport;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Engine.Stores;
 

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Model;
 using TofuMirror.Model.Locks;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Modules;
@@ -14,6 +13,10 @@ using TofuMirror.Hcl;
 using TofuMirror.Oci;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Packages;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Verify;
 

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using TofuMirror.Model;
 
 namespace TofuMirror.Engine.Zip;
 

@@ -4,7 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using TofuMirror.Engine.Hashing;
-using TofuMirror.Model;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Zip;
 

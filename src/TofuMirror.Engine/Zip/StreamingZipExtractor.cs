@@ -5,7 +5,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using TofuMirror.Engine.Hashing;
-using TofuMirror.Model;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Zip;
 

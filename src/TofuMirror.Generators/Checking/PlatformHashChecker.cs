@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Model;
 using TofuMirror.Generators.Model;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Generators.Checking;
 

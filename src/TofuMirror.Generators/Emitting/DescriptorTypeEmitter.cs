@@ -1,5 +1,6 @@
 using System.Text;
 using TofuMirror.Generators.Model;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Generators.Emitting;
 

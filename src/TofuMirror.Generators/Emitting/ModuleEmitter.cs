@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text;
 using TofuMirror.Generators.Model;
 using TofuMirror.Generators.Templates;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Generators.Emitting;
 

@@ -1,3 +1,5 @@
+using TofuMirror.Model.Platforms;
+
 namespace TofuMirror.Generators.Model;
 
 /// <summary>

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using TofuMirror.Model;
 using TofuMirror.Model.CliConfig;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Generators.Templates;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Addresses;
 
 /// <summary>
 /// A provider source address <c>hostname/namespace/type</c>, always held in OpenTofu's normalised form

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Addresses;
 
 /// <summary>
 /// Normalisation of the parts of a provider address, following OpenTofu's rules: namespace and type are

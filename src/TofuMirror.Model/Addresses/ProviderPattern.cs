@@ -1,6 +1,6 @@
 using System;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Addresses;
 
 /// <summary>
 /// An <c>include</c>/<c>exclude</c> pattern of a <c>provider_installation</c> method: <c>namespace/type</c>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Addresses;
 
 /// <summary>
 /// The include/exclude filter of one installation method: it handles a provider when no exclude pattern

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Addresses;
 
 /// <summary>
 /// Compares strings in the byte order of their UTF-8 encodings (Go's string order), which differs from

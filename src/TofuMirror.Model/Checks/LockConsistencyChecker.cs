@@ -3,6 +3,8 @@ using System.Linq;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.Checks;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Model.CliConfig;
 

@@ -1,4 +1,5 @@
 using TofuMirror.Hcl;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

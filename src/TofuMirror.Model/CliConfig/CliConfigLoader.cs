@@ -5,6 +5,7 @@ using System.Linq;
 using TofuMirror.Hcl;
 using TofuMirror.Hcl.Json;
 using TofuMirror.Hcl.Legacy;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

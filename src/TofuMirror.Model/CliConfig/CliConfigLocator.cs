@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

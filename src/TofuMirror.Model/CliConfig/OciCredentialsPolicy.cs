@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using TofuMirror.Hcl;
 using TofuMirror.Hcl.Legacy;
 using static TofuMirror.Model.CliConfig.Hcl1Decoding;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Model.CliConfig;
 

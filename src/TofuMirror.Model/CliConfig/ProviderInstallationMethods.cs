@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Model.CliConfig;
 

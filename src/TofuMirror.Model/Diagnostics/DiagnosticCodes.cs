@@ -1,4 +1,4 @@
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Diagnostics;
 
 /// <summary>
 /// The project-wide problem codes, shared by the CLI's output and <c>--json</c>, the MSBuild errors and the

@@ -1,4 +1,4 @@
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Diagnostics;
 
 /// <summary>
 /// Codes of the problems the source generator reports inside <c>.tf</c> and lock files at compile time

@@ -1,6 +1,7 @@
 using System;
+using TofuMirror.Model.Addresses;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Hashing;
 
 /// <summary>
 /// A provider package checksum as lock files write it: <c>scheme:value</c>, e.g. <c>h1:…</c> (directory

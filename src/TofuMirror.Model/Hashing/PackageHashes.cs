@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TofuMirror.Model.Addresses;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Hashing;
 
 /// <summary>Helpers for sets of package hashes, following OpenTofu's verification rules.</summary>
 public static class PackageHashes

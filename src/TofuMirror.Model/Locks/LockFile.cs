@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Model.Locks;
 

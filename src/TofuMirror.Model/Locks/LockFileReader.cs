@@ -3,6 +3,10 @@ using System.Linq;
 using TofuMirror.Hcl;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Model.Locks;
 

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Model.Locks;
 

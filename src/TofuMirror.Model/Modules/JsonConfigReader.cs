@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Hcl.Json;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.Modules;
 

@@ -1,4 +1,6 @@
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Model.Modules;
 

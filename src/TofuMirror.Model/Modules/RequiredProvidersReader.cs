@@ -3,6 +3,7 @@ using System.Linq;
 using TofuMirror.Hcl;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.Modules;
 

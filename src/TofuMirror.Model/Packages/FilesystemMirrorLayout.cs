@@ -1,6 +1,9 @@
 using System.IO;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Packages;
 
 /// <summary>
 /// Paths of OpenTofu's filesystem-mirror layouts under a base directory (pure computation, no I/O):

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Packages;
 
 /// <summary>How a package is stored in a filesystem mirror.</summary>
 public enum MirrorPackageKind

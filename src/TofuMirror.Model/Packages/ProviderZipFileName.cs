@@ -1,6 +1,8 @@
 using System;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Packages;
 
 /// <summary>
 /// The release file name of a provider package, <c>terraform-provider-TYPE_VERSION_OS_ARCH.zip</c>.

@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Platforms;
 
 /// <summary>A target platform <c>os_arch</c> using Go's GOOS/GOARCH names, e.g. <c>linux_amd64</c>.</summary>
 public sealed class Platform : IEquatable<Platform>, IComparable<Platform>

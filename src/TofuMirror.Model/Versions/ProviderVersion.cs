@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Versions;
 
 /// <summary>
 /// A provider version: semantic versioning 2.0 <c>MAJOR.MINOR.PATCH[-prerelease][+metadata]</c>.

@@ -1,6 +1,6 @@
 using System;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Versions;
 
 /// <summary>The operator of one version constraint term, in normalised-string sort priority order.</summary>
 public enum ConstraintOperator

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace TofuMirror.Model;
+namespace TofuMirror.Model.Versions;
 
 /// <summary>
 /// A Ruby-style list of version constraints (<c>"&gt;= 1.0, &lt; 2.0"</c>), all of which must hold.

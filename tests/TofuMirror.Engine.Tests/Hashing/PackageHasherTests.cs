@@ -6,7 +6,6 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Testing;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
-using TofuMirror.Model;
 
 namespace TofuMirror.Engine.Tests.Hashing;
 

@@ -5,8 +5,11 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Hashing;
-using TofuMirror.Model;
 using TofuMirror.Testing;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Hashing;
 

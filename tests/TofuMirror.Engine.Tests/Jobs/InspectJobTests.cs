@@ -3,12 +3,13 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Inspect;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci.Content;
 using static TofuMirror.Engine.Tests.Jobs.JobFixture;
 using TofuMirror.Engine.Hashing;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Tests.Jobs;
 

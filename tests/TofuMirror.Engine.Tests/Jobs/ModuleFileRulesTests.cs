@@ -3,12 +3,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Model.Locks;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Testing;
 using static TofuMirror.Engine.Tests.Jobs.JobFixture;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Jobs;
 

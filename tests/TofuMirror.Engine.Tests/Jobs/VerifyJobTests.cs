@@ -3,11 +3,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Verify;
 using static TofuMirror.Engine.Tests.Jobs.JobFixture;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Jobs;
 

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Lock;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Jobs;
 

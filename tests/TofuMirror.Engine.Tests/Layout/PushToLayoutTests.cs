@@ -2,16 +2,18 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Layout;
-using Platform = TofuMirror.Model.Platform;
+using Platform = TofuMirror.Model.Platforms.Platform;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Layout;
 

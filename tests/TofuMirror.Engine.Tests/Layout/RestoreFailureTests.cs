@@ -4,11 +4,13 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Layout;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Tests.Layout;
 

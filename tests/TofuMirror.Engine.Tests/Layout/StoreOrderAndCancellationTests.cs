@@ -4,10 +4,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci.Layout;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Tests.Layout;
 

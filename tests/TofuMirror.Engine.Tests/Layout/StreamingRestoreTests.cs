@@ -7,12 +7,14 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Testing;
-using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Layout;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Tests.Layout;
 
@@ -27,7 +29,7 @@ public sealed class StreamingRestoreTests
     private const string Binary = "terraform-provider-demo_v1.0.0";
 
     private static RestoreRequest Request(RestoreScenario scenario, InterceptingStore store) =>
-        new(scenario.Module, new FixedStores(store), [TofuMirror.Model.Platform.Parse("linux_amd64")], scenario.Output, OutputLayout.Unpacked, scenario.Cache);
+        new(scenario.Module, new FixedStores(store), [TofuMirror.Model.Platforms.Platform.Parse("linux_amd64")], scenario.Output, OutputLayout.Unpacked, scenario.Cache);
 
     private static InterceptingStore StoreOf(RestoreScenario scenario) => new(new OciLayoutStore(scenario.Mirror.FolderOf(Demo)));
 

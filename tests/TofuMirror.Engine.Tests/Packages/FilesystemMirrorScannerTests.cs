@@ -3,8 +3,9 @@ using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Packages;
-using TofuMirror.Model;
 using TofuMirror.Testing;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Tests.Packages;
 

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Push;
@@ -15,7 +14,10 @@ using TofuMirror.Engine.Tests.Jobs;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Oci.Layout;
 using TofuMirror.Testing.Registry;
-using Platform = TofuMirror.Model.Platform;
+using Platform = TofuMirror.Model.Platforms.Platform;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Progress;
 

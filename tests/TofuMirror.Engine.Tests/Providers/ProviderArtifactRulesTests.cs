@@ -2,12 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
-using CorePlatform = TofuMirror.Model.Platform;
+using CorePlatform = TofuMirror.Model.Platforms.Platform;
 using OciPlatform = TofuMirror.Oci.Content.Platform;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Providers;
 

@@ -3,7 +3,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Engine.Hashing;

@@ -2,12 +2,15 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Oci.Content;
 using TofuMirror.Testing;
-using Platform = TofuMirror.Model.Platform;
+using Platform = TofuMirror.Model.Platforms.Platform;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Push;
 

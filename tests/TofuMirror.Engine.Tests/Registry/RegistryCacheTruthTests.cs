@@ -5,14 +5,16 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Testing.Registry;
-using Platform = TofuMirror.Model.Platform;
+using Platform = TofuMirror.Model.Platforms.Platform;
 using TofuMirror.Testing;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Engine.Tests.Registry;
 

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Model.CliConfig;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Engine.Tests.Stores;
 

@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Engine.Tests.Support;
 

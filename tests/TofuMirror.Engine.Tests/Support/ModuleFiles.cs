@@ -2,8 +2,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using TofuMirror.Model;
 using TofuMirror.Model.Locks;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Support;
 

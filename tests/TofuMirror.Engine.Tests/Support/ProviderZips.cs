@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Text;
-using TofuMirror.Model;
 using TofuMirror.Engine.Hashing;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Tests.Support;
 

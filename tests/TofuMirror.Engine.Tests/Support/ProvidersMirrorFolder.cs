@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using TofuMirror.Model;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Engine.Tests.Support;
 

@@ -4,10 +4,14 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Model;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Testing;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Hashing;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Engine.Tests.Support;
 

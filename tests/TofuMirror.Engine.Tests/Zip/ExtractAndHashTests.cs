@@ -4,7 +4,6 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
 using TofuMirror.Engine.Tests.Hashing;
-using TofuMirror.Model;
 
 namespace TofuMirror.Engine.Tests.Zip;
 

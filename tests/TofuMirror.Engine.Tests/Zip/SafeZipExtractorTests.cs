@@ -5,7 +5,6 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
 using TofuMirror.Engine.Tests.Hashing;
-using TofuMirror.Model;
 using TofuMirror.Testing;
 
 namespace TofuMirror.Engine.Tests.Zip;

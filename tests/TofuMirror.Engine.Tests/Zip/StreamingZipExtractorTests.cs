@@ -8,7 +8,7 @@ using TofuMirror.Testing;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Zip;
 using TofuMirror.Engine.Tests.Hashing;
-using TofuMirror.Model;
+using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Tests.Zip;
 

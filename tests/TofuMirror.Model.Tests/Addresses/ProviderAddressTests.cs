@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Model.Tests;
 

@@ -1,4 +1,5 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Model.Tests;
 

@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.CliConfig;
 using static TofuMirror.Model.Tests.CliConfig.CliConfigTestHelpers;
+using TofuMirror.Model.Addresses;
 
 namespace TofuMirror.Model.Tests.CliConfig;
 

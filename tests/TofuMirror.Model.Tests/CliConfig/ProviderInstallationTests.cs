@@ -3,6 +3,8 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.CliConfig;
 using TofuMirror.Hcl;
 using static TofuMirror.Model.Tests.CliConfig.CliConfigTestHelpers;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.Tests.CliConfig;
 

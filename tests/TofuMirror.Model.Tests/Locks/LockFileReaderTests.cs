@@ -5,6 +5,8 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.Locks;
 using TofuMirror.Hcl;
 using TofuMirror.Testing;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.Tests.Locks;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.Modules;
 using TofuMirror.Testing;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.Tests.Modules;
 

@@ -4,6 +4,8 @@ using TofuMirror.Model.Checks;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
 using TofuMirror.Hcl;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Model.Tests.Modules;
 

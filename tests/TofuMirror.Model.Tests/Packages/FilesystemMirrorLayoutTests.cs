@@ -1,5 +1,9 @@
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Model.Tests;
 

@@ -1,4 +1,7 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Model.Packages;
+using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Versions;
 
 namespace TofuMirror.Model.Tests;
 

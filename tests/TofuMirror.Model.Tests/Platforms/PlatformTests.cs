@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Model.Tests;
 
