@@ -138,7 +138,7 @@ public sealed class RestoreTemplateRunTests
             ["platforms"] = new List<string> { "linux_amd64" },
         });
         Assert.AreNotEqual(0, without.ExitCode, without.AllOutput);
-        StringAssert.Contains(without.StandardError, "\"hostname\"", without.AllOutput);
+        StringAssert.Contains(without.StandardError, "must refer to ${hostname}", without.AllOutput);
 
         using var agent = new FakeAgent();
         var module = agent.CopyDemoOnlyModule("infra");
