@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TofuMirror.Generators.Model;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Generators;
 
@@ -83,11 +84,9 @@ public static class InputReader
         var global = options.GlobalOptions;
         global.TryGetValue(PlatformsProperty, out var platformsText);
         global.TryGetValue(NamespaceProperty, out var namespaceText);
-        var platforms = (platformsText ?? "")
-            .Split(new[] { ';', ',' }, System.StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Trim())
-            .Where(p => p.Length > 0)
-            .Distinct(System.StringComparer.Ordinal)
+        // An invalid entry is left out here: the restore task reports it (TOFU0105).
+        var platforms = PlatformList.Parse(platformsText, "TofuPlatforms").Platforms
+            .Select(p => p.ToString())
             .ToEquatableArray();
         var ns = string.IsNullOrWhiteSpace(namespaceText) ? DefaultNamespace : namespaceText!.Trim();
         var nullable = parseOptions is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8;

@@ -30,6 +30,19 @@ public sealed class UsageErrorTests
     }
 
     [TestMethod]
+    public async Task EachInvalidPlatform_IsNamedWithWhatToUse()
+    {
+        using var temp = new TempFolder();
+
+        var run = await CliRun.RunAsync(temp.Path, "verify", "--platform", "linux-amd64", "--platform", "linux_amd64", "--platform", "darwin");
+
+        Assert.AreEqual(2, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error,
+            "error: --platform has an invalid platform 'linux-amd64': must be two words separated by an underscore. Use os_arch names such as linux_amd64.\n" +
+            "error: --platform has an invalid platform 'darwin': must be two words separated by an underscore. Use os_arch names such as linux_amd64.\n");
+    }
+
+    [TestMethod]
     [DataRow("lock", "\"h1Source\" (annotation|computed)")]
     [DataRow("verify", "\"stamp\" (match|mismatch|missing)")]
     [DataRow("inspect", "\"ignoredTags\": [{\"tag\", \"reason\"}]")]

@@ -121,6 +121,19 @@ public sealed class DiagnosticTests
     }
 
     [TestMethod]
+    public void AnEmojiBeforeTheProblemOnItsLine_TakesItsTwoUtf16UnitsInTheLocation()
+    {
+        const string comment = "/* 🚀 */ ";
+        var tf = Samples.MainTf.Replace("source  = \"hashicorp/aws\"", comment + "source  = \"hashi corp/aws!\"");
+
+        var diagnostics = Diagnose(Samples.Module(mainTf: tf));
+
+        AssertSingle(diagnostics, "TOFU1005", DiagnosticSeverity.Error, Samples.MainPath, 3, 16 + comment.Length);
+        Assert.AreEqual(tf.IndexOf("\"hashi corp", System.StringComparison.Ordinal), diagnostics[0].Location.SourceSpan.Start);
+        Assert.AreEqual("\"hashi corp/aws!\"".Length, diagnostics[0].Location.SourceSpan.Length);
+    }
+
+    [TestMethod]
     public void MalformedAddressInLockFile_IsTofu1005_AtTheLabel()
     {
         var broken = Samples.LockFile.Replace("provider \"example.com/tofumirror/echo-server\"", "provider \"example.com/tofu mirror/echo\"");

@@ -85,24 +85,10 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
 
     private bool TryParsePlatforms(string? text, string moduleDirectory, out IReadOnlyList<Platform> platforms)
     {
-        var names = (text ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (names.Length == 0)
-        {
-            platforms = Platform.Current is { } current ? [current] : [];
-            if (platforms.Count == 0)
-                log.Error(DiagnosticCodes.PlatformNotSupported, moduleDirectory,
-                    "The build machine's platform has no OpenTofu name. Set TofuPlatforms (for example linux_amd64).");
-            return platforms.Count > 0;
-        }
-        var parsed = new List<Platform>();
-        foreach (var name in names)
-        {
-            if (Platform.TryParse(name, out var platform, out var error)) parsed.Add(platform);
-            else log.Error(DiagnosticCodes.PlatformNotSupported, moduleDirectory,
-                $"TofuPlatforms has an invalid platform '{name}': {error}. Use os_arch names such as linux_amd64.");
-        }
-        platforms = parsed.Distinct().ToList();
-        return parsed.Count == names.Length;
+        var list = PlatformList.Parse(text, "TofuPlatforms").OrCurrent();
+        foreach (var error in list.Errors) log.Error(DiagnosticCodes.PlatformNotSupported, moduleDirectory, error);
+        platforms = list.Platforms;
+        return list.Errors.Count == 0;
     }
 
     private static string EnsureDirectory(string path)

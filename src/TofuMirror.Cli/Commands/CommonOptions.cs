@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.CommandLine;
+using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Cli.Commands;
 
@@ -50,30 +51,11 @@ internal static class CommonOptions
     };
 
     /// <summary>Parses <c>--platform</c> values (default: this machine); reports bad ones as usage errors.</summary>
-    public static bool TryParsePlatforms(IReadOnlyList<string> values, CliConsole console, out IReadOnlyList<TofuMirror.Model.Platforms.Platform> platforms)
+    public static bool TryParsePlatforms(IReadOnlyList<string> values, CliConsole console, out IReadOnlyList<Platform> platforms)
     {
-        var parsed = new List<TofuMirror.Model.Platforms.Platform>();
-        foreach (var value in values)
-        {
-            if (!TofuMirror.Model.Platforms.Platform.TryParse(value, out var platform, out var error))
-            {
-                console.Error.WriteLine($"error: --platform {value}: {error}");
-                platforms = parsed;
-                return false;
-            }
-            if (!parsed.Contains(platform)) parsed.Add(platform);
-        }
-        if (parsed.Count == 0)
-        {
-            if (TofuMirror.Model.Platforms.Platform.Current is not { } current)
-            {
-                console.Error.WriteLine("error: this machine's platform has no OpenTofu name; pass --platform OS_ARCH.");
-                platforms = parsed;
-                return false;
-            }
-            parsed.Add(current);
-        }
-        platforms = parsed;
-        return true;
+        var list = PlatformList.Parse(values, "--platform").OrCurrent();
+        foreach (var error in list.Errors) console.Error.WriteLine($"error: {error}");
+        platforms = list.Platforms;
+        return list.Errors.Count == 0;
     }
 }

@@ -11,18 +11,11 @@ namespace TofuMirror.Engine.Checks;
 internal static class RestoreChecks
 {
     /// <summary>
-    /// Providers the configuration requires that the lock file does not have: restore cannot guess their version.
-    /// None while the lock file has errors: a missing entry may be one left out for a typo, which those errors name.
+    /// The lock-file problems <c>tofu init</c> refuses: a required provider the lock file does not have (restore cannot
+    /// guess its version; not reported while the lock file has errors) and a locked version a constraint rejects.
+    /// A lock entry nothing requires does not stop a restore, so that warning is left to <c>check</c>.
     /// </summary>
-    public static IEnumerable<Diagnostic> UnlockedProviders(LoadedModule module) =>
-        module.Requirements.Providers
-            .Where(p => !module.LockFileHasErrors && module.LockFile.Find(p) is null)
-            .Select(p => Diagnostic.Error("Provider not locked",
-                $"Provider {p.ForDisplay()} is required but {module.LockFilePath} has no entry for it. Run `tofu-mirror lock` to record it from the mirror.",
-                module.Requirements.For(p).First().Range) with { Code = DiagnosticCodes.ProviderNotLocked });
-
-    /// <summary>Locked versions a <c>version</c> constraint rejects, at the constraint: <c>tofu init</c> refuses them, so restore does too.</summary>
-    public static IEnumerable<Diagnostic> DisallowedLockedVersions(LoadedModule module) =>
-        LockConsistencyChecker.Check(module.Requirements, module.LockFile, module.LockFilePath)
-            .Where(d => d.Code == DiagnosticCodes.LockedVersionNotAllowed);
+    public static IEnumerable<Diagnostic> LockProblems(LoadedModule module) =>
+        LockConsistencyChecker.Check(module.Requirements, module.LockFile, module.LockFilePath, module.LockFileHasErrors)
+            .Where(d => d.Code is DiagnosticCodes.ProviderNotLocked or DiagnosticCodes.LockedVersionNotAllowed);
 }

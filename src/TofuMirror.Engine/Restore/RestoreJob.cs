@@ -60,8 +60,7 @@ public sealed class RestoreJob
                 SourceRange.StartOf(module.LockFilePath)) with { Code = DiagnosticCodes.ProviderNotLocked });
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
         }
-        diagnostics.AddRange(Checks.RestoreChecks.UnlockedProviders(module));
-        diagnostics.AddRange(Checks.RestoreChecks.DisallowedLockedVersions(module));
+        diagnostics.AddRange(Checks.RestoreChecks.LockProblems(module));
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
 

@@ -37,7 +37,7 @@ public sealed class JsonParser
         var parser = new JsonParser(text, fileName);
         try
         {
-            if (parser._text.Length > 0 && parser._text[0] == '\uFEFF') parser._pos = 1;
+            parser._pos = parser._map.FirstIndex;
             var value = parser.ParseValue();
             parser.SkipWhitespace();
             if (parser._pos < parser._text.Length) throw parser.Fail("unexpected text after the JSON value");

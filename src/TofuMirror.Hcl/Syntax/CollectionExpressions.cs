@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace TofuMirror.Hcl.Syntax;
 
@@ -13,6 +14,9 @@ public sealed class TupleConsExpression : Expression
 
     public IReadOnlyList<Expression> Items { get; }
     public SourceRange OpenRange { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => Items;
 }
 
 /// <summary><c>{ key = value, key2: value2 }</c></summary>
@@ -26,6 +30,9 @@ public sealed class ObjectConsExpression : Expression
 
     public IReadOnlyList<ObjectConsItem> Items { get; }
     public SourceRange OpenRange { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => Items.SelectMany(item => new[] { item.Key, item.Value });
 }
 
 /// <summary>One <c>key = value</c> of an <see cref="ObjectConsExpression"/>.</summary>
@@ -45,6 +52,9 @@ public sealed class ObjectConsKeyExpression : Expression
 
     public Expression Wrapped { get; }
     public bool ForceNonLiteral { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Wrapped };
 }
 
 /// <summary>
@@ -81,4 +91,7 @@ public sealed class ForExpression : Expression
     public bool IsObject => KeyExpression is not null;
     public SourceRange OpenRange { get; }
     public SourceRange CloseRange { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new Expression?[] { Collection, KeyExpression, ValueExpression, Condition }.OfType<Expression>();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using TofuMirror.Hcl.Evaluation;
 
 namespace TofuMirror.Hcl.Syntax;
@@ -8,6 +9,12 @@ public abstract class Expression : Node
     protected Expression(SourceRange range) : base(range)
     {
     }
+
+    /// <summary>
+    /// The expressions directly inside this one, in source order; <see cref="ExpressionWalker"/> visits them. A new node
+    /// type must list every expression it holds here, or walks (such as finding the variables a template uses) miss them.
+    /// </summary>
+    public abstract IEnumerable<Expression> Children { get; }
 
     /// <summary>
     /// The value of a quoted string with no interpolations or directives (also a bare-identifier

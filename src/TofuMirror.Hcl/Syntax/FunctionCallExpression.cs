@@ -24,4 +24,7 @@ public sealed class FunctionCallExpression : Expression
     public bool ExpandFinal { get; }
     public SourceRange OpenParenRange { get; }
     public SourceRange CloseParenRange { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => Args;
 }

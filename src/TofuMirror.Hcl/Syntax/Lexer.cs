@@ -36,8 +36,7 @@ internal sealed partial class Lexer
     }
 
     private readonly string _text;
-    private readonly string _fileName;
-    private readonly SourceCursor _cursor;
+    private readonly SourceTextMap _map;
     private readonly List<Token> _tokens;
     private readonly List<Token> _comments = new();
     private readonly List<Mode> _modes = new();
@@ -47,13 +46,8 @@ internal sealed partial class Lexer
     private Lexer(string text, string fileName, SourcePosition start, LexStartMode startMode)
     {
         _text = text;
-        _fileName = fileName;
-        if (text.Length > 0 && text[0] == '\uFEFF' && start.Offset == 0)
-        {
-            _pos = 1;
-            start = new SourcePosition(start.Line, start.Column, start.Offset + 3);
-        }
-        _cursor = new SourceCursor(text, _pos, start);
+        _map = new SourceTextMap(text, fileName, start);
+        _pos = _map.FirstIndex;
         _tokens = new List<Token>(text.Length / 16 + 16);
         _modes.Add(new Mode(startMode == LexStartMode.Template ? ModeKind.Bare : ModeKind.Normal));
     }
@@ -85,7 +79,7 @@ internal sealed partial class Lexer
 
     private void Emit(TokenKind kind, int start, int end)
     {
-        var range = new SourceRange(_fileName, _cursor.PositionAt(start), _cursor.PositionAt(end));
+        var range = _map.Range(start, end);
         var token = new Token(kind, TextOf(kind, start, end), range);
         if (kind == TokenKind.Comment)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using TofuMirror.Hcl.Evaluation;
 
 namespace TofuMirror.Hcl.Syntax;
@@ -8,4 +9,7 @@ public sealed class LiteralValueExpression : Expression
     public LiteralValueExpression(HclValue value, SourceRange range) : base(range) => Value = value;
 
     public HclValue Value { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => System.Array.Empty<Expression>();
 }

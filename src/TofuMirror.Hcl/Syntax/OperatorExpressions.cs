@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 namespace TofuMirror.Hcl.Syntax;
 
 /// <summary>The binary and unary operations of the language.</summary>
@@ -36,6 +37,9 @@ public sealed class BinaryOpExpression : Expression
     public Operation Operation { get; }
     public SourceRange OperatorRange { get; }
     public Expression Right { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Left, Right };
 }
 
 /// <summary><c>!x</c> or <c>-x</c></summary>
@@ -52,6 +56,9 @@ public sealed class UnaryOpExpression : Expression
     public Operation Operation { get; }
     public SourceRange OperatorRange { get; }
     public Expression Operand { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Operand };
 }
 
 /// <summary><c>condition ? trueResult : falseResult</c></summary>
@@ -68,6 +75,9 @@ public sealed class ConditionalExpression : Expression
     public Expression Condition { get; }
     public Expression TrueResult { get; }
     public Expression FalseResult { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Condition, TrueResult, FalseResult };
 }
 
 /// <summary><c>( expression )</c>, kept so that ranges and parenthesised object keys stay faithful.</summary>
@@ -76,4 +86,7 @@ public sealed class ParenthesesExpression : Expression
     public ParenthesesExpression(Expression inner, SourceRange range) : base(range) => Inner = inner;
 
     public Expression Inner { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Inner };
 }

@@ -207,7 +207,7 @@ internal sealed partial class Parser
         {
             var removed = piece.Text.Substring(0, min);
             piece.Text = piece.Text.Substring(min);
-            var start = SourceCursor.Advance(removed, 0, removed.Length, piece.Range.Start);
+            var start = SourceTextMap.Advance(removed, 0, removed.Length, piece.Range.Start);
             piece.Range = new SourceRange(piece.Range.FileName, start, piece.Range.End);
         }
     }

@@ -57,7 +57,7 @@ internal sealed partial class Parser
         {
             range = open.Range.Through(_previous.Range);
             var markerLength = open.Text.TrimEnd('\r', '\n').Length;
-            var markerRange = new SourceRange(_fileName, open.Range.Start, SourceCursor.Advance(open.Text, 0, markerLength, open.Range.Start));
+            var markerRange = new SourceRange(_fileName, open.Range.Start, SourceTextMap.Advance(open.Text, 0, markerLength, open.Range.Start));
             var marker = open.Text.Substring(flush ? 3 : 2, markerLength - (flush ? 3 : 2));
             Error("Unterminated template string", $"No closing marker was found for the string. The heredoc must end with a line containing only \"{marker}\".", markerRange);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TofuMirror.Hcl.Evaluation;
 
 namespace TofuMirror.Hcl.Syntax;
@@ -17,6 +18,9 @@ public sealed class TemplateExpression : Expression
     /// <summary>True when the template is a plain string: no interpolation, no directive.</summary>
     public bool IsStringLiteral =>
         Parts.Count == 0 || (Parts.Count == 1 && Parts[0] is LiteralValueExpression { Value.Kind: HclValueKind.String });
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => Parts;
 }
 
 /// <summary>A template that is exactly one interpolation, <c>"${x}"</c>: its value is <see cref="Wrapped"/>'s, unconverted.</summary>
@@ -25,6 +29,9 @@ public sealed class TemplateWrapExpression : Expression
     public TemplateWrapExpression(Expression wrapped, SourceRange range) : base(range) => Wrapped = wrapped;
 
     public Expression Wrapped { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Wrapped };
 }
 
 /// <summary>A <c>%{ if cond }...%{ else }...%{ endif }</c> directive inside a template.</summary>
@@ -43,6 +50,9 @@ public sealed class TemplateIfExpression : Expression
 
     /// <summary>The <c>else</c> branch, or null when there is none (then the directive yields "").</summary>
     public TemplateExpression? FalseTemplate { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new Expression?[] { Condition, TrueTemplate, FalseTemplate }.OfType<Expression>();
 }
 
 /// <summary>A <c>%{ for k, v in coll }...%{ endfor }</c> directive: the body repeated and joined.</summary>
@@ -61,4 +71,7 @@ public sealed class TemplateForExpression : Expression
     public string ValueVariable { get; }
     public Expression Collection { get; }
     public TemplateExpression Body { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new Expression[] { Collection, Body };
 }

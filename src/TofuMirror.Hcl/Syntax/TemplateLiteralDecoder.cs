@@ -96,8 +96,8 @@ internal static class TemplateLiteralDecoder
 
     private static SourceRange RangeOf(Token token, int from, int to)
     {
-        var start = SourceCursor.Advance(token.Text, 0, from, token.Range.Start);
-        var end = SourceCursor.Advance(token.Text, from, to, start);
+        var start = SourceTextMap.Advance(token.Text, 0, from, token.Range.Start);
+        var end = SourceTextMap.Advance(token.Text, from, to, start);
         return new SourceRange(token.Range.FileName, start, end);
     }
 }

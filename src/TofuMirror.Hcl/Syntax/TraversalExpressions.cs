@@ -8,6 +8,9 @@ public sealed class ScopeTraversalExpression : Expression
     public ScopeTraversalExpression(Traversal traversal) : base(traversal.Range) => Traversal = traversal;
 
     public Traversal Traversal { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => System.Array.Empty<Expression>();
 }
 
 /// <summary>Attribute and literal-index steps applied to the result of another expression: <c>f(x).a[0]</c>.</summary>
@@ -22,6 +25,9 @@ public sealed class RelativeTraversalExpression : Expression
 
     public Expression Source { get; }
     public IReadOnlyList<TraversalStep> Steps { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Source };
 }
 
 /// <summary><c>collection[key]</c> where the key is not a literal.</summary>
@@ -39,6 +45,9 @@ public sealed class IndexExpression : Expression
 
     public Expression Collection { get; }
     public Expression Key { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Collection, Key };
 }
 
 /// <summary>
@@ -64,6 +73,9 @@ public sealed class SplatExpression : Expression
 
     /// <summary>The <c>.*</c> or <c>[*]</c> itself.</summary>
     public SourceRange MarkerRange { get; }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => new[] { Source, Each };
 }
 
 /// <summary>The current element inside a <see cref="SplatExpression"/>'s <see cref="SplatExpression.Each"/>.</summary>
@@ -72,4 +84,7 @@ public sealed class AnonSymbolExpression : Expression
     public AnonSymbolExpression(SourceRange range) : base(range)
     {
     }
+
+    /// <inheritdoc />
+    public override IEnumerable<Expression> Children => System.Array.Empty<Expression>();
 }

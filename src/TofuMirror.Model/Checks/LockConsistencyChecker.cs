@@ -34,8 +34,8 @@ public static class LockConsistencyChecker
                 if (lockFileHasErrors) continue;
                 var first = wanted[0];
                 diagnostics.Add(Diagnostic.Error("Provider not locked",
-                    $"Provider {address.ForDisplay()} is required here but has no entry in {lockFilePath}. " +
-                    "Run `tofu-mirror lock` (or `tofu init`) to record it.", first.Range) with { Code = DiagnosticCodes.ProviderNotLocked });
+                    $"Provider {address.ForDisplay()} is required but {lockFilePath} has no entry for it. " +
+                    "Run `tofu-mirror lock` (or `tofu init`) to record it from the mirror.", first.Range) with { Code = DiagnosticCodes.ProviderNotLocked });
                 continue;
             }
             foreach (var requirement in wanted.Where(r => r.Constraints is { } c && !c.Allows(locked.Version)))
