@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using Microsoft.Build.Framework;
-using TofuMirror.Build.Tasks.OutOfProcess;
+using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Build.Tasks.Restore;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Platforms;

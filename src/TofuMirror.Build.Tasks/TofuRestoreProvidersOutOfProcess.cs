@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using TofuMirror.Build.Tasks.OutOfProcess;
+using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Model.Diagnostics;
 
 namespace TofuMirror.Build.Tasks;
@@ -54,8 +54,8 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
 
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.Normal;
 
-    private string SettingsFile => Path.Combine(StateDirectory, HostProtocol.SettingsFileName);
-    private string OutcomeFile => Path.Combine(StateDirectory, HostProtocol.OutcomeFileName);
+    private string SettingsFile => Path.Combine(StateDirectory, HostContract.SettingsFileName);
+    private string OutcomeFile => Path.Combine(StateDirectory, HostContract.OutcomeFileName);
 
     public override bool Execute()
     {
@@ -74,7 +74,22 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
         }
 
         if (!base.Execute() || Log.HasLoggedErrors) return false;
-        var outcome = RestoreOutcome.ReadFrom(OutcomeFile);
+        RestoreOutcome outcome;
+        try
+        {
+            outcome = RestoreOutcome.ReadFrom(OutcomeFile);
+        }
+        catch (HostFileVersionException e)
+        {
+            Log.LogError(null, "TOFU0000", null, e.Path, 0, 0, 0, 0, "{0}", e.Message);
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            Log.LogError(null, "TOFU0000", null, OutcomeFile, 0, 0, 0, 0,
+                "The TofuMirror restore host reported success but its outcome could not be read: {0}", e.Message);
+            return false;
+        }
         CliConfigPath = outcome.CliConfigPath;
         ManifestPath = outcome.ManifestPath;
         RestoredFolders = TaskItems.ToItems(outcome);
@@ -123,12 +138,12 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
     {
-        if (!singleLine.StartsWith(HostProtocol.MessagePrefix, StringComparison.Ordinal))
+        if (!singleLine.StartsWith(HostContract.MessagePrefix, StringComparison.Ordinal))
         {
             base.LogEventsFromTextOutput(singleLine, messageImportance);
             return;
         }
-        var rest = singleLine.Substring(HostProtocol.MessagePrefix.Length);
+        var rest = singleLine.Substring(HostContract.MessagePrefix.Length);
         var colon = rest.IndexOf(": ", StringComparison.Ordinal);
         var importance = colon < 0 ? "normal" : rest.Substring(0, colon);
         var text = colon < 0 ? rest : rest.Substring(colon + 2);

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TofuMirror.Generators.Model;
 using TofuMirror.Model.Platforms;
+using TofuMirror.Model.Restore;
 
 namespace TofuMirror.Generators;
 
@@ -19,8 +20,6 @@ public static class InputReader
     public const string ManifestMetadata = "build_metadata.AdditionalFiles.TofuRestoreManifest";
     /// <summary>The additional-file metadata carrying the module's OCI repository template.</summary>
     public const string TemplateMetadata = "build_metadata.AdditionalFiles.TofuRepositoryTemplate";
-    /// <summary>The restore manifest's file name, recognised also without <see cref="ManifestMetadata"/>.</summary>
-    public const string ManifestFileName = "tofu-providers.json";
     /// <summary>The build property listing the platforms (<c>os_arch</c>, separated by <c>;</c> or <c>,</c>).</summary>
     public const string PlatformsProperty = "build_property.TofuPlatforms";
     /// <summary>The build property naming the namespace of the generated types.</summary>
@@ -59,8 +58,9 @@ public static class InputReader
     public static string? TemplateOf(EquatableArray<ModuleTemplate> templates, string module) =>
         templates.FirstOrDefault(t => string.Equals(t.Module, module, System.StringComparison.Ordinal))?.Template;
 
+    /// <summary>The restore manifest: named so (<see cref="RestoreManifestFormat.FileName"/>), or marked by <see cref="ManifestMetadata"/>.</summary>
     public static bool IsRestoreManifest(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
-        string.Equals(System.IO.Path.GetFileName(file.Path), ManifestFileName, System.StringComparison.OrdinalIgnoreCase)
+        string.Equals(System.IO.Path.GetFileName(file.Path), RestoreManifestFormat.FileName, System.StringComparison.OrdinalIgnoreCase)
         || (options.GetOptions(file).TryGetValue(ManifestMetadata, out var flag)
             && string.Equals(flag?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
 

@@ -1,11 +1,13 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using Microsoft.Build.Utilities;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Build.Tasks.OutOfProcess;
+using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Build.Tasks.Restore;
 using TofuMirror.Hcl;
+using TofuMirror.Testing;
 
 namespace TofuMirror.Build.Tests;
 
@@ -14,7 +16,7 @@ namespace TofuMirror.Build.Tests;
 public sealed class HostProtocolTests
 {
     [TestMethod]
-    public void Settings_round_trip_with_per_module_overrides_and_unset_values()
+    public void Settings_round_trip_with_per_module_overrides_unset_values_and_any_character()
     {
         var settings = new RestoreSettings
         {
@@ -26,13 +28,16 @@ public sealed class HostProtocolTests
             ForceRestore = true,
             Parallelism = 3,
         };
-        settings.Modules.Add(new ModuleSettings("infra/") { Platforms = "darwin_arm64", CliConfigFile = "C:\\cfg\\tofu.rc" });
-        settings.Modules.Add(new ModuleSettings("net work/"));
+        settings.Modules.Add(new ModuleSettings("infra/") { Platforms = "darwin_arm64", CliConfigFile = "C:\\cfg\\tofu \"x\".rc" });
+        settings.Modules.Add(new ModuleSettings("net work/\nsecond line"));
 
-        var copy = RestoreSettings.Parse(settings.Render());
+        var json = settings.ToJson();
+        var copy = RestoreSettings.FromJson(json, "settings.json");
 
-        Assert.AreEqual(settings.Render(), copy.Render());
+        Assert.AreEqual(json, copy.ToJson());
+        Assert.AreEqual(HostContract.Version, JsonDocument.Parse(json).RootElement.GetProperty("version").GetInt32());
         Assert.AreEqual("/src/app", copy.BaseDirectory);
+        Assert.AreEqual("obj/tofu-providers/", copy.OutputPath);
         Assert.IsNull(copy.CliConfigFile);
         Assert.IsNull(copy.CachePath);
         Assert.IsTrue(copy.Offline);
@@ -40,44 +45,62 @@ public sealed class HostProtocolTests
         Assert.AreEqual(3, copy.Parallelism);
         Assert.AreEqual(2, copy.Modules.Count);
         Assert.AreEqual("darwin_arm64", copy.Modules[0].Platforms);
-        Assert.AreEqual("C:\\cfg\\tofu.rc", copy.Modules[0].CliConfigFile);
-        Assert.AreEqual("net work/", copy.Modules[1].Path);
+        Assert.AreEqual("C:\\cfg\\tofu \"x\".rc", copy.Modules[0].CliConfigFile);
+        Assert.AreEqual("net work/\nsecond line", copy.Modules[1].Path);
         Assert.IsNull(copy.Modules[1].Platforms);
     }
 
     [TestMethod]
-    public void A_value_with_a_line_break_is_refused_instead_of_being_split()
-    {
-        var settings = new RestoreSettings { OutputPath = "out", RepositoryTemplate = "a\nmodule=/etc" };
-        var error = Assert.ThrowsExactly<ArgumentException>(() => settings.Render());
-        StringAssert.Contains(error.Message, "template");
-    }
-
-    [TestMethod]
-    [DataRow("module.platforms=linux_amd64\n", "line 1: module.platforms before any module=")]
-    [DataRow("output=out\nsecret\n", "line 2: expected key=value")]
-    [DataRow("output=out\ncolour=blue\n", "line 2: unknown key colour")]
-    public void Bad_settings_name_the_line(string text, string expected)
-    {
-        var error = Assert.ThrowsExactly<FormatException>(() => RestoreSettings.Parse(text));
-        StringAssert.StartsWith(error.Message, expected);
-    }
-
-    [TestMethod]
-    public void Outcome_round_trips_with_tab_separated_folder_metadata()
+    public void Outcome_round_trips_with_its_folders_metadata()
     {
         var outcome = new RestoreOutcome { CliConfigPath = "/o/tofu.rc", ManifestPath = "/o/tofu-providers.json" };
         outcome.Folders.Add(new RestoredFolder("/o/r/a b/1.0.0/linux_amd64", "registry.opentofu.org/a/b", "1.0.0", "linux_amd64", "/m/"));
 
-        var copy = RestoreOutcome.Parse(outcome.Render());
+        var copy = RestoreOutcome.FromJson(outcome.ToJson(), "outcome.json");
 
         Assert.AreEqual("/o/tofu.rc", copy.CliConfigPath);
         Assert.AreEqual("/o/tofu-providers.json", copy.ManifestPath);
         var folder = copy.Folders.Single();
         Assert.AreEqual("/o/r/a b/1.0.0/linux_amd64", folder.Path);
+        Assert.AreEqual("registry.opentofu.org/a/b", folder.Provider);
+        Assert.AreEqual("1.0.0", folder.Version);
         Assert.AreEqual("linux_amd64", folder.Platform);
         Assert.AreEqual("/m/", folder.Module);
-        Assert.ThrowsExactly<FormatException>(() => RestoreOutcome.Parse("restored=only\tthree\tfields\n"));
+        Assert.AreEqual(0, RestoreOutcome.FromJson("{\"version\": 1}", "outcome.json").Folders.Count);
+    }
+
+    [TestMethod]
+    public void A_file_of_another_version_is_refused_naming_the_file_and_both_versions()
+    {
+        var settings = Assert.ThrowsExactly<HostFileVersionException>(() => RestoreSettings.FromJson("{\"version\": 2, \"outputPath\": 7}", "/s/settings.json"));
+        Assert.AreEqual("/s/settings.json", settings.Path);
+        StringAssert.Contains(settings.Message, "format version 2");
+        StringAssert.Contains(settings.Message, $"reads version {HostContract.Version}");
+        Assert.ThrowsExactly<HostFileVersionException>(() => RestoreOutcome.FromJson("{\"version\": 0, \"folders\": []}", "outcome.json"));
+    }
+
+    [TestMethod]
+    [DataRow("output=out\nplatforms=linux_amd64\n", "is not a TofuMirror restore host file")]
+    [DataRow("{\"outputPath\": \"out\"}", "has no \"version\"")]
+    [DataRow("{\"version\": 1, \"offline\": \"sometimes\"}", "is not a TofuMirror restore host file")]
+    public void Text_that_is_not_a_host_file_is_a_format_error_naming_the_file(string text, string expected)
+    {
+        var error = Assert.ThrowsExactly<FormatException>(() => RestoreSettings.FromJson(text, "/s/settings.json"));
+        StringAssert.StartsWith(error.Message, "/s/settings.json " + expected);
+    }
+
+    [TestMethod]
+    public void The_host_refuses_settings_of_another_version_with_TOFU0000_at_the_file_and_exit_code_2()
+    {
+        using var temp = new TempFolder("tofu-host");
+        var settings = temp.WriteFile("settings.json", "{\"version\": 99, \"outputPath\": \"out\"}");
+
+        var result = DotnetCli.Run(temp.Path, new System.Collections.Generic.Dictionary<string, string>(),
+            "exec", RestoreTasks.PackagedHost, "restore", settings, temp.Combine("outcome.json"));
+
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Output, settings + ": error TOFU0000: " + settings + " has format version 99", result.ToString());
+        Assert.IsFalse(File.Exists(temp.Combine("outcome.json")));
     }
 
     [TestMethod]
@@ -96,7 +119,7 @@ public sealed class HostProtocolTests
         var engine = new FakeBuildEngine();
         var helper = new TaskLoggingHelper(engine, "test");
         foreach (var line in output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            if (!line.StartsWith(HostProtocol.MessagePrefix, StringComparison.Ordinal)) helper.LogMessageFromText(line.TrimEnd('\r'), Microsoft.Build.Framework.MessageImportance.Normal);
+            if (!line.StartsWith(HostContract.MessagePrefix, StringComparison.Ordinal)) helper.LogMessageFromText(line.TrimEnd('\r'), Microsoft.Build.Framework.MessageImportance.Normal);
 
         Assert.AreEqual(2, engine.Errors.Count, engine.Transcript());
         var error = engine.Errors[0];
@@ -105,7 +128,7 @@ public sealed class HostProtocolTests
         Assert.AreEqual(("TOFU0105", "/m/"), (engine.Errors[1].Code, engine.Errors[1].File));
         var warning = engine.Warnings.Single();
         Assert.AreEqual(("TOFU0009", "/home/u/.tofurc", 0), (warning.Code, warning.File, warning.LineNumber));
-        StringAssert.Contains(output.ToString(), HostProtocol.MessagePrefix + "high: TofuMirror: 1 provider");
+        StringAssert.Contains(output.ToString(), HostContract.MessagePrefix + "high: TofuMirror: 1 provider");
     }
 
     [TestMethod]

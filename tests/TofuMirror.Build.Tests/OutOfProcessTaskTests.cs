@@ -75,6 +75,30 @@ public sealed class OutOfProcessTaskTests
     }
 
     [TestMethod]
+    public void An_outcome_of_another_version_is_a_TOFU0000_error_at_the_outcome_file()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("the stand-in dotnet is a shell script");
+            return;
+        }
+        using var temp = new TempFolder("tofu-oop");
+        var (task, engine) = CreateTask(temp);
+        var fakeDotnet = temp.Combine("fake-dotnet");
+        // Arguments: exec HOST restore SETTINGS OUTCOME. A host from another package version writes another format.
+        File.WriteAllText(fakeDotnet, "#!/bin/sh\nprintf '{\"version\": 2, \"folders\": []}' > \"$5\"\nexit 0\n");
+        File.SetUnixFileMode(fakeDotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        task.DotnetHostPath = fakeDotnet;
+
+        Assert.IsFalse(task.Execute());
+
+        var error = engine.Errors.Single();
+        Assert.AreEqual(("TOFU0000", Path.Combine(task.StateDirectory, "out-of-process-outcome.json")), (error.Code, error.File), engine.Transcript());
+        StringAssert.Contains(error.Message, "format version 2");
+        StringAssert.Contains(error.Message, "different TofuMirror.Build versions");
+    }
+
+    [TestMethod]
     public void A_host_that_cannot_start_is_one_coded_error_naming_the_exit_code()
     {
         using var temp = new TempFolder("tofu-oop");

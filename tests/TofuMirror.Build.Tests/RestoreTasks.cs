@@ -4,7 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using Microsoft.Build.Utilities;
 using TofuMirror.Build.Tasks;
-using TofuMirror.Build.Tasks.OutOfProcess;
+using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Testing;
 
 namespace TofuMirror.Build.Tests;

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using TofuMirror.Build.Tasks.OutOfProcess;
+using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Hcl;
 
 namespace TofuMirror.Build.Tasks.Restore;
@@ -8,7 +8,7 @@ namespace TofuMirror.Build.Tasks.Restore;
 /// <summary>
 /// The out-of-process host's log: problems as MSBuild canonical lines (<c>file(line,col,endLine,endCol): error
 /// CODE: message</c>), which the calling task's output parser turns back into errors and warnings at their place;
-/// progress as lines prefixed with their importance (<see cref="HostProtocol.MessagePrefix"/>).
+/// progress as lines prefixed with their importance (<see cref="HostContract.MessagePrefix"/>).
 /// </summary>
 internal sealed class ConsoleRestoreLog(TextWriter output) : IRestoreLog
 {
@@ -27,7 +27,7 @@ internal sealed class ConsoleRestoreLog(TextWriter output) : IRestoreLog
         Write(Origin(new DiagnosticLine(code, message, file, 0, 0, 0, 0)) + $": error {code}: {OneLine(message)}", isError: true);
 
     public void Message(LogImportance importance, string message) =>
-        Write($"{HostProtocol.MessagePrefix}{importance.ToString().ToLowerInvariant()}: {OneLine(message)}", isError: false);
+        Write($"{HostContract.MessagePrefix}{importance.ToString().ToLowerInvariant()}: {OneLine(message)}", isError: false);
 
     private void Write(string line, bool isError)
     {

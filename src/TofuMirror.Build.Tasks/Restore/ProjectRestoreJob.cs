@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using TofuMirror.Build.Tasks.OutOfProcess;
+using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Model.Diagnostics;

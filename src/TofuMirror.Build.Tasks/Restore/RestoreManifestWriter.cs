@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using TofuMirror.Engine;
 using TofuMirror.Engine.Restore;
+using TofuMirror.Model.Restore;
+using Field = TofuMirror.Model.Restore.RestoreManifestFormat.Fields;
 
 namespace TofuMirror.Build.Tasks.Restore;
 
@@ -17,19 +19,16 @@ internal sealed record ManifestEntry(string ModuleDirectory, RestoreItemResult I
 /// </summary>
 internal static class RestoreManifestWriter
 {
-    public const string FileName = "tofu-providers.json";
-    public const int FormatVersion = 1;
-
     public static string Render(string outputDirectory, string? cliConfigPath, IEnumerable<ManifestEntry> entries)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteNumber("formatVersion", FormatVersion);
-            json.WriteString("outputDirectory", outputDirectory);
-            json.WriteString("cliConfigPath", cliConfigPath);
-            json.WriteStartArray("packages");
+            json.WriteNumber(Field.FormatVersion, RestoreManifestFormat.Version);
+            json.WriteString(Field.OutputDirectory, outputDirectory);
+            json.WriteString(Field.CliConfigPath, cliConfigPath);
+            json.WriteStartArray(Field.Packages);
             foreach (var entry in entries) WriteEntry(json, entry);
             json.WriteEndArray();
             json.WriteEndObject();
@@ -39,7 +38,7 @@ internal static class RestoreManifestWriter
 
     public static string Write(string outputDirectory, string? cliConfigPath, IEnumerable<ManifestEntry> entries)
     {
-        var path = Path.Combine(outputDirectory, FileName);
+        var path = Path.Combine(outputDirectory, RestoreManifestFormat.FileName);
         AtomicFile.WriteAllTextIfChanged(path, Render(outputDirectory, cliConfigPath, entries));
         return path;
     }
@@ -49,21 +48,21 @@ internal static class RestoreManifestWriter
         var item = entry.Item;
         var stamp = item.Stamp;
         json.WriteStartObject();
-        json.WriteString("module", entry.ModuleDirectory);
-        json.WriteString("provider", item.Provider.ToString());
-        json.WriteString("version", item.Version.ToString());
-        json.WriteString("platform", item.Platform.ToString());
-        json.WriteString("repository", item.Location?.Store.Name ?? stamp?.Repository);
-        json.WriteString("tag", item.Version.ToOciTag());
-        json.WriteString("indexDigest", item.Location?.Index.Digest.ToString() ?? stamp?.IndexDigest);
-        json.WriteString("manifestDigest", item.Location?.Manifest.Digest.ToString() ?? stamp?.ManifestDigest);
-        json.WriteString("layerDigest", item.Location?.Layer.Digest.ToString() ?? LayerDigestFromZh(stamp?.Zh));
+        json.WriteString(Field.Module, entry.ModuleDirectory);
+        json.WriteString(Field.Provider, item.Provider.ToString());
+        json.WriteString(Field.Version, item.Version.ToString());
+        json.WriteString(Field.Platform, item.Platform.ToString());
+        json.WriteString(Field.Repository, item.Location?.Store.Name ?? stamp?.Repository);
+        json.WriteString(Field.Tag, item.Version.ToOciTag());
+        json.WriteString(Field.IndexDigest, item.Location?.Index.Digest.ToString() ?? stamp?.IndexDigest);
+        json.WriteString(Field.ManifestDigest, item.Location?.Manifest.Digest.ToString() ?? stamp?.ManifestDigest);
+        json.WriteString(Field.LayerDigest, item.Location?.Layer.Digest.ToString() ?? LayerDigestFromZh(stamp?.Zh));
         var size = item.Location?.Layer.Size ?? stamp?.Size;
-        if (size is { } known) json.WriteNumber("size", known);
-        else json.WriteNull("size");
-        json.WriteString("h1", stamp?.H1);
-        json.WriteString("zh", stamp?.Zh);
-        json.WriteString("path", item.InstalledPath);
+        if (size is { } known) json.WriteNumber(Field.Size, known);
+        else json.WriteNull(Field.Size);
+        json.WriteString(Field.H1, stamp?.H1);
+        json.WriteString(Field.Zh, stamp?.Zh);
+        json.WriteString(Field.Path, item.InstalledPath);
         json.WriteEndObject();
     }
 

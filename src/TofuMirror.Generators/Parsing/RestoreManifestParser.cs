@@ -2,44 +2,44 @@ using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Generators.Model;
 using TofuMirror.Hcl.Json;
+using TofuMirror.Model.Restore;
+using Field = TofuMirror.Model.Restore.RestoreManifestFormat.Fields;
 
 namespace TofuMirror.Generators.Parsing;
 
 /// <summary>
-/// Reads the restore manifest (format version 1, written by the MSBuild restore target; see docs/msbuild.md).
+/// Reads the restore manifest (<see cref="RestoreManifestFormat"/>, written by the MSBuild restore target; see docs/msbuild.md).
 /// A manifest that does not parse or has another format version is treated as absent: the descriptors then say
 /// the digests are unknown, which is true.
 /// </summary>
 public static class RestoreManifestParser
 {
-    public const int FormatVersion = 1;
-
     public static RestoreManifest Parse(string text, string path)
     {
         var parsed = JsonParser.Parse(text, path);
         if (parsed.HasErrors || parsed.Value is not JsonObject root) return RestoreManifest.Empty;
-        if (!root.TryGetValue("formatVersion", out var version) || version is not JsonNumber number
-            || !number.TryGetInt64(out var format) || format != FormatVersion)
+        if (!root.TryGetValue(Field.FormatVersion, out var version) || version is not JsonNumber number
+            || !number.TryGetInt64(out var format) || format != RestoreManifestFormat.Version)
         {
             return RestoreManifest.Empty;
         }
 
         var packages = new List<ManifestPackage>();
-        if (root.TryGetValue("packages", out var list) && list is JsonArray array)
+        if (root.TryGetValue(Field.Packages, out var list) && list is JsonArray array)
         {
             foreach (var item in array.Items.OfType<JsonObject>())
             {
-                var module = String(item, "module");
-                var provider = String(item, "provider");
-                var providerVersion = String(item, "version");
-                var platform = String(item, "platform");
+                var module = String(item, Field.Module);
+                var provider = String(item, Field.Provider);
+                var providerVersion = String(item, Field.Version);
+                var platform = String(item, Field.Platform);
                 if (module is null || provider is null || providerVersion is null || platform is null) continue;
                 packages.Add(new ManifestPackage(NormalizeDirectory(module), provider, providerVersion, platform,
-                    String(item, "repository"), String(item, "tag"), String(item, "indexDigest"),
-                    String(item, "manifestDigest"), String(item, "layerDigest"), String(item, "h1"), String(item, "zh")));
+                    String(item, Field.Repository), String(item, Field.Tag), String(item, Field.IndexDigest),
+                    String(item, Field.ManifestDigest), String(item, Field.LayerDigest), String(item, Field.H1), String(item, Field.Zh)));
             }
         }
-        return new RestoreManifest(String(root, "outputDirectory"), String(root, "cliConfigPath"), packages.ToEquatableArray());
+        return new RestoreManifest(String(root, Field.OutputDirectory), String(root, Field.CliConfigPath), packages.ToEquatableArray());
     }
 
     /// <summary>Combines several manifests (normally there is one); the first one's paths win.</summary>

@@ -172,8 +172,6 @@ public readonly struct HclNumber : IEquatable<HclNumber>, IComparable<HclNumber>
 
     public decimal ToDecimal() => decimal.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    public double ToDouble() => double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
-
     /// <summary>Plain decimal notation without exponent or trailing zeros, as cty prints numbers.</summary>
     public override string ToString()
     {

@@ -16,7 +16,4 @@ public sealed class Body : Node
 
     /// <summary>The first attribute called <paramref name="name"/>, or null.</summary>
     public HclAttribute? GetAttribute(string name) => Attributes.FirstOrDefault(a => a.Name == name);
-
-    /// <summary>The nested blocks of type <paramref name="type"/>, in source order.</summary>
-    public IEnumerable<Block> BlocksOfType(string type) => Blocks.Where(b => b.Type == type);
 }

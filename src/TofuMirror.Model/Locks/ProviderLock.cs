@@ -20,10 +20,6 @@ public sealed record ProviderLock(
     /// <summary>Where the block is in the file it was read from (null for locks built in code).</summary>
     public SourceRange? Range { get; init; }
 
-    /// <summary>A copy whose hashes are <paramref name="added"/> merged in, sorted and de-duplicated as OpenTofu stores them.</summary>
-    public ProviderLock WithHashes(IEnumerable<PackageHash> added) =>
-        this with { Hashes = Normalize(Hashes.Concat(added)) };
-
     /// <summary>Sorted by plain string order (so every <c>h1:</c> precedes every <c>zh:</c>) and de-duplicated.</summary>
     public static IReadOnlyList<PackageHash> Normalize(IEnumerable<PackageHash> hashes) =>
         hashes.Select(h => h.ToString())

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace TofuMirror.Build.Tasks.OutOfProcess;
+namespace TofuMirror.Build.Tasks.HostProtocol;
 
 /// <summary>Where the <c>dotnet</c> executable may be, in the order the out-of-process task tries them.</summary>
 internal static class DotnetHost

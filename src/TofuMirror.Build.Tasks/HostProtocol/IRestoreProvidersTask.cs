@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
 
-namespace TofuMirror.Build.Tasks.OutOfProcess;
+namespace TofuMirror.Build.Tasks.HostProtocol;
 
 /// <summary>
 /// The parameters and outputs both restore tasks take and give (in-process and out-of-process), so the targets

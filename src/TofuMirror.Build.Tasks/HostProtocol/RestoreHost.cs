@@ -4,7 +4,7 @@ using System.Threading;
 using TofuMirror.Build.Tasks.Restore;
 using TofuMirror.Model.Diagnostics;
 
-namespace TofuMirror.Build.Tasks.OutOfProcess;
+namespace TofuMirror.Build.Tasks.HostProtocol;
 
 /// <summary>
 /// The entry point when the task assembly runs as a program (<c>dotnet exec TofuMirror.Build.Tasks.dll restore
@@ -26,6 +26,11 @@ public static class RestoreHost
         try
         {
             settings = RestoreSettings.ReadFrom(args[1]);
+        }
+        catch (HostFileVersionException e)
+        {
+            log.Error("TOFU0000", e.Path, e.Message);
+            return 2;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {

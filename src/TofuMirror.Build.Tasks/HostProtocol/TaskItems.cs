@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-namespace TofuMirror.Build.Tasks.OutOfProcess;
+namespace TofuMirror.Build.Tasks.HostProtocol;
 
 /// <summary>Between MSBuild items and the restore's settings and outcome; shared by both restore tasks.</summary>
 internal static class TaskItems
