@@ -10,7 +10,7 @@ namespace TofuMirror.Generators.Parsing;
 /// A manifest that does not parse or has another format version is treated as absent: the descriptors then say
 /// the digests are unknown, which is true.
 /// </summary>
-public static class RestoreManifestParser
+internal static class RestoreManifestParser
 {
     public const int FormatVersion = 1;
 
