@@ -5,7 +5,7 @@ using Microsoft.Build.Utilities;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Build.Tasks.OutOfProcess;
 using TofuMirror.Build.Tasks.Restore;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Build.Tests;
 

@@ -5,8 +5,8 @@ using TofuMirror.Model.Checks;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
 using TofuMirror.Generators.Model;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Generators.Parsing;
 

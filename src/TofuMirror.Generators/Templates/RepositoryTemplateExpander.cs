@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using TofuMirror.Model.CliConfig;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Generators.Templates;
 

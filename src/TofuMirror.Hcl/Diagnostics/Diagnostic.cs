@@ -1,4 +1,4 @@
-namespace TofuMirror.Hcl;
+namespace TofuMirror.Diagnostics;
 
 /// <summary>
 /// A problem found in a source file: a one-line <see cref="Summary"/>, an optional longer

@@ -1,4 +1,5 @@
 using TofuMirror.Hcl.Evaluation;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Syntax;
 

@@ -1,3 +1,5 @@
+using TofuMirror.Diagnostics;
+
 namespace TofuMirror.Hcl.Syntax;
 
 /// <summary>The binary and unary operations of the language.</summary>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 using static TofuMirror.Model.Diagnostics.DiagnosticOrigin;
 
 namespace TofuMirror.Model.Diagnostics;

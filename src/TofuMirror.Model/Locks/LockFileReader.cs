@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Hashing;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Locks;
 

@@ -4,9 +4,9 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Testing;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Tests.Diagnostics;
 
