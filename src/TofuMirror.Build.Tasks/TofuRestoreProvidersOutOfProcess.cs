@@ -111,7 +111,7 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
     protected override bool HandleTaskExecutionErrors()
     {
         if (!Log.HasLoggedErrors)
-            Log.LogError(null, "TOFU0000", null, HostAssembly, 0, 0, 0, 0,
+            Log.LogError(null, DiagnosticCodes.Unclassified, null, HostAssembly, 0, 0, 0, 0,
                 "The TofuMirror restore host exited with code {0} without reporting a problem; its output is above. It needs .NET 8 or later: check `dotnet --list-runtimes`, or set TofuDotnetHostPath.", ExitCode);
         return false;
     }

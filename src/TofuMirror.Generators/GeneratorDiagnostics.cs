@@ -1,44 +1,68 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using TofuMirror.Generators.Model;
 using TofuMirror.Model.Diagnostics;
+using Codes = TofuMirror.Model.Diagnostics.DiagnosticCodes.Generator;
 
 namespace TofuMirror.Generators;
 
-/// <summary>The descriptors of the TOFU1xxx diagnostics, and the conversion of <see cref="DiagnosticInfo"/> to Roslyn diagnostics.</summary>
-public static class GeneratorDiagnostics
+/// <summary>
+/// One Roslyn descriptor per TOFU1xxx code and severity, titled and linked from the diagnostic catalogue, and the
+/// conversion of <see cref="DiagnosticInfo"/> to Roslyn diagnostics. Code, category and severity are written out
+/// here so the release tracking analyzer checks them against AnalyzerReleases.*.md.
+/// </summary>
+internal static class GeneratorDiagnostics
 {
     private const string Category = "TofuMirror";
 
-    public static DiagnosticDescriptor LockFileInvalid { get; } = Error(GeneratorDiagnosticCodes.LockFileInvalid, "Lock file is invalid");
-    public static DiagnosticDescriptor ProviderNotLocked { get; } = Error(GeneratorDiagnosticCodes.ProviderNotLocked, "Provider required but not locked");
-    public static DiagnosticDescriptor LockedVersionNotAllowed { get; } = Error(GeneratorDiagnosticCodes.LockedVersionNotAllowed, "Locked version violates the constraints");
-    public static DiagnosticDescriptor ProviderLockedButNotRequired { get; } = new(
-        GeneratorDiagnosticCodes.ProviderLockedButNotRequired, "Provider locked but not required", "{0}", Category,
-        DiagnosticSeverity.Warning, isEnabledByDefault: true);
-    public static DiagnosticDescriptor MalformedAddressOrConstraint { get; } = Error(GeneratorDiagnosticCodes.MalformedAddressOrConstraint, "Malformed provider address or version constraint");
-    public static DiagnosticDescriptor ModuleConfigInvalid { get; } = Error(GeneratorDiagnosticCodes.ModuleConfigInvalid, "Module configuration is invalid");
-    public static DiagnosticDescriptor PlatformHashMissing { get; } = Error(GeneratorDiagnosticCodes.PlatformHashMissing, "No checksum for a target platform");
+    private static readonly DiagnosticDescriptor LockFileInvalid = new(Codes.LockFileInvalid, Title(Codes.LockFileInvalid), "{0}", Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.LockFileInvalid));
+#pragma warning disable RS2001 // Release tracking records one severity per code: the error one; docs/diagnostics.md lists both.
+    private static readonly DiagnosticDescriptor LockFileInvalidWarning = new(Codes.LockFileInvalid, Title(Codes.LockFileInvalid), "{0}", Category, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.LockFileInvalid));
+#pragma warning restore RS2001
+    private static readonly DiagnosticDescriptor ProviderNotLocked = new(Codes.ProviderNotLocked, Title(Codes.ProviderNotLocked), "{0}", Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.ProviderNotLocked));
+    private static readonly DiagnosticDescriptor LockedVersionNotAllowed = new(Codes.LockedVersionNotAllowed, Title(Codes.LockedVersionNotAllowed), "{0}", Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.LockedVersionNotAllowed));
+    private static readonly DiagnosticDescriptor ProviderLockedButNotRequired = new(Codes.ProviderLockedButNotRequired, Title(Codes.ProviderLockedButNotRequired), "{0}", Category, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.ProviderLockedButNotRequired));
+    private static readonly DiagnosticDescriptor MalformedAddressOrConstraint = new(Codes.MalformedAddressOrConstraint, Title(Codes.MalformedAddressOrConstraint), "{0}", Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.MalformedAddressOrConstraint));
+    private static readonly DiagnosticDescriptor ModuleConfigInvalid = new(Codes.ModuleConfigInvalid, Title(Codes.ModuleConfigInvalid), "{0}", Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.ModuleConfigInvalid));
+    private static readonly DiagnosticDescriptor PlatformHashMissing = new(Codes.PlatformHashMissing, Title(Codes.PlatformHashMissing), "{0}", Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.PlatformHashMissing));
+#pragma warning disable RS2001 // Release tracking records one severity per code: the error one; docs/diagnostics.md lists both.
+    private static readonly DiagnosticDescriptor PlatformHashMissingWarning = new(Codes.PlatformHashMissing, Title(Codes.PlatformHashMissing), "{0}", Category, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.PlatformHashMissing));
+#pragma warning restore RS2001
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new(System.StringComparer.Ordinal)
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        [LockFileInvalid.Id] = LockFileInvalid,
-        [ProviderNotLocked.Id] = ProviderNotLocked,
-        [LockedVersionNotAllowed.Id] = LockedVersionNotAllowed,
-        [ProviderLockedButNotRequired.Id] = ProviderLockedButNotRequired,
-        [MalformedAddressOrConstraint.Id] = MalformedAddressOrConstraint,
-        [ModuleConfigInvalid.Id] = ModuleConfigInvalid,
-        [PlatformHashMissing.Id] = PlatformHashMissing,
+        LockFileInvalid,
+        LockFileInvalidWarning,
+        ProviderNotLocked,
+        LockedVersionNotAllowed,
+        ProviderLockedButNotRequired,
+        MalformedAddressOrConstraint,
+        ModuleConfigInvalid,
+        PlatformHashMissing,
+        PlatformHashMissingWarning,
     };
 
+    private static readonly Dictionary<(string Id, DiagnosticSeverity Severity), DiagnosticDescriptor> ByIdAndSeverity =
+        All.ToDictionary(d => (d.Id, d.DefaultSeverity));
+
+    /// <summary>The descriptor of <paramref name="info"/>'s code and severity: its default severity is the reported one.</summary>
     public static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {
-        var descriptor = ById[info.Id];
-        var severity = info.IsWarning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
-        var location = info.Location?.ToLocation() ?? Location.None;
-        return Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, info.Message);
+        var descriptor = ByIdAndSeverity[(info.Id, info.IsWarning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error)];
+        return Diagnostic.Create(descriptor, info.Location?.ToLocation() ?? Location.None, info.Message);
     }
 
-    private static DiagnosticDescriptor Error(string id, string title) =>
-        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    private static string Title(string code) => DiagnosticCatalogue.Find(code)!.Title;
+
+    private static string HelpLink(string code) => DiagnosticCatalogue.Find(code)!.HelpLink;
 }

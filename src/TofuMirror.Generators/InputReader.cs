@@ -12,7 +12,7 @@ using TofuMirror.Model.Restore;
 namespace TofuMirror.Generators;
 
 /// <summary>Reads the generator's inputs (additional files and their metadata, build properties) into models.</summary>
-public static class InputReader
+internal static class InputReader
 {
     /// <summary>The additional-file metadata that names a file's module.</summary>
     public const string ModuleMetadata = "build_metadata.AdditionalFiles.TofuModule";

@@ -1,7 +1,7 @@
 namespace TofuMirror.Generators;
 
 /// <summary>Names of the pipeline stages, for tests that read the generator driver's tracked steps.</summary>
-public static class TrackingNames
+internal static class TrackingNames
 {
     /// <summary>Additional files with <c>TofuModule</c> metadata, read into <see cref="Model.ModuleFile"/>.</summary>
     public const string Files = "TofuFiles";

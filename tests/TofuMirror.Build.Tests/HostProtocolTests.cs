@@ -6,7 +6,7 @@ using Microsoft.Build.Utilities;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Build.Tasks.Restore;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 using TofuMirror.Testing;
 
 namespace TofuMirror.Build.Tests;

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -64,12 +66,23 @@ public sealed class PackageContentTests
         var metadata = pe.GetMetadataReader();
 
         var references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToList();
+        // TofuMirror.Model is referenced at compile time for DiagnosticCodes' constants only, which are copied in.
         Assert.IsTrue(references.All(r => r is "mscorlib" or "netstandard" || r.StartsWith("System", StringComparison.Ordinal) || r.StartsWith("Microsoft.Build", StringComparison.Ordinal)),
             "Visual Studio's MSBuild would have to load: " + string.Join(", ", references));
+        var strings = UserStrings(metadata);
+        CollectionAssert.IsSubsetOf(new[] { "TOFU0009", "TOFU0000" }, strings, "the task's codes, compiled in from the catalogue");
         CollectionAssert.Contains(references, "mscorlib");
         Assert.AreEqual(".NETFramework,Version=v4.7.2", TargetFramework(metadata));
         var types = metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Name)).ToList();
         CollectionAssert.Contains(types, "TofuRestoreProvidersOutOfProcess");
+    }
+
+    private static List<string> UserStrings(MetadataReader metadata)
+    {
+        var strings = new List<string>();
+        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
+            strings.Add(metadata.GetUserString(handle));
+        return strings;
     }
 
     private static string? TargetFramework(MetadataReader metadata)

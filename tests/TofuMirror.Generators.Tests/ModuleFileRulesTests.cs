@@ -108,12 +108,12 @@ public sealed class ModuleFileRulesTests
     }
 
     [TestMethod]
-    [DataRow("main.tofu", ModuleFileKind.Configuration)]
-    [DataRow("main.tofu.json", ModuleFileKind.JsonConfiguration)]
-    [DataRow("override.tf.json", ModuleFileKind.JsonConfiguration)]
-    [DataRow(".terraform.lock.hcl", ModuleFileKind.LockFile)]
-    public void TofuFiles_AreModuleFiles(string name, ModuleFileKind kind) =>
-        Assert.AreEqual(kind, ModuleFile.KindOf(Folder + name));
+    [DataRow("main.tofu", nameof(ModuleFileKind.Configuration))]
+    [DataRow("main.tofu.json", nameof(ModuleFileKind.JsonConfiguration))]
+    [DataRow("override.tf.json", nameof(ModuleFileKind.JsonConfiguration))]
+    [DataRow(".terraform.lock.hcl", nameof(ModuleFileKind.LockFile))]
+    public void TofuFiles_AreModuleFiles(string name, string kind) =>
+        Assert.AreEqual(System.Enum.Parse<ModuleFileKind>(kind), ModuleFile.KindOf(Folder + name));
 
     [TestMethod]
     [DataRow("main.tftest.hcl")]

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using TofuMirror.Build.Tasks.HostProtocol;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Build.Tasks.Restore;
 

@@ -1,4 +1,5 @@
-using TofuMirror.Hcl;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Build.Tasks.Restore;
 
@@ -24,12 +25,10 @@ internal interface IRestoreLog
 /// <summary>The parts of a diagnostic that both log targets print.</summary>
 internal readonly record struct DiagnosticLine(string Code, string Message, string File, int Line, int Column, int EndLine, int EndColumn)
 {
-    /// <summary>A diagnostic without a code still gets one, so every build problem can be looked up.</summary>
-    public const string FallbackCode = "TOFU0000";
-
+    /// <summary>A diagnostic without a code still gets one (<see cref="DiagnosticCodes.Unclassified"/>), so every build problem can be looked up.</summary>
     public static DiagnosticLine From(Diagnostic diagnostic, string? fallbackFile)
     {
-        var code = string.IsNullOrEmpty(diagnostic.Code) ? FallbackCode : diagnostic.Code!;
+        var code = string.IsNullOrEmpty(diagnostic.Code) ? DiagnosticCodes.Unclassified : diagnostic.Code!;
         var message = string.IsNullOrEmpty(diagnostic.Detail) ? diagnostic.Summary : diagnostic.Summary + ": " + diagnostic.Detail;
         var start = diagnostic.Subject?.Start ?? default;
         var end = diagnostic.Subject?.End ?? default;

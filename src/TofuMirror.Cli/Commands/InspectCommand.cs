@@ -7,9 +7,9 @@ using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Inspect;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Stores;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Platforms;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Cli.Commands;
 

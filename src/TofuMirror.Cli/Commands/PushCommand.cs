@@ -8,9 +8,9 @@ using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Stores;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Platforms;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Verify;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Cli.Commands;
 

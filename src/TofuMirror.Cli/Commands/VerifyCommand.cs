@@ -8,7 +8,7 @@ using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Engine.Verify;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Cli.Commands;
 

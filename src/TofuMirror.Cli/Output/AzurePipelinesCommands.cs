@@ -1,5 +1,5 @@
 using System.Text;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Cli.Output;
 

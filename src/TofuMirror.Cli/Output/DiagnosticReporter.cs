@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Cli.Output;
 

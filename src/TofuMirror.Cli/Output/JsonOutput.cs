@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Cli.Output;
 

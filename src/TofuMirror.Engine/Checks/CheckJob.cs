@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Model.Checks;
 using TofuMirror.Engine.Modules;
-using TofuMirror.Hcl;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Checks;
 

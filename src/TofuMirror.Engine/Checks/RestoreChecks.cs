@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Model.Checks;
 using TofuMirror.Engine.Modules;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Checks;
 

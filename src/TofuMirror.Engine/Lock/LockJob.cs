@@ -11,12 +11,12 @@ using TofuMirror.Engine.Modules;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
-using TofuMirror.Hcl;
 using TofuMirror.Oci;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Lock;
 

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Engine.Stores;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Hashing;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Lock;
 

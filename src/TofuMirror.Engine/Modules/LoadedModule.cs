@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Modules;
 

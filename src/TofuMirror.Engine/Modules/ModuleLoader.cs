@@ -3,8 +3,8 @@ using System.IO;
 using System.Linq;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Modules;
 

@@ -11,7 +11,6 @@ using TofuMirror.Model.Locks;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
-using TofuMirror.Hcl;
 using TofuMirror.Oci;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Model.Addresses;
@@ -20,6 +19,7 @@ using TofuMirror.Model.Hashing;
 using TofuMirror.Model.Packages;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Restore;
 

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Engine.Providers;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Restore;
 

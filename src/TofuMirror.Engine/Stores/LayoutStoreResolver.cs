@@ -3,13 +3,13 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using TofuMirror.Engine.Providers;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Layout;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Stores;
 

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 using TofuMirror.Model.CliConfig;
-using TofuMirror.Hcl;
 using TofuMirror.Oci.Transport;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Stores;
 

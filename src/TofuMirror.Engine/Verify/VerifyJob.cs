@@ -9,7 +9,6 @@ using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
-using TofuMirror.Hcl;
 using TofuMirror.Oci;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Packages;
@@ -17,6 +16,7 @@ using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Hashing;
 using TofuMirror.Model.Packages;
 using TofuMirror.Model.Platforms;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Verify;
 

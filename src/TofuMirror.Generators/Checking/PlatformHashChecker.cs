@@ -12,7 +12,7 @@ namespace TofuMirror.Generators.Checking;
 /// their platform, so the platform's hashes come from the restore manifest; without a manifest entry for the
 /// module nothing is known and nothing is reported.
 /// </summary>
-public static class PlatformHashChecker
+internal static class PlatformHashChecker
 {
     /// <summary>
     /// Checks each locked provider of <paramref name="locks"/> for each of <paramref name="platforms"/> (when empty:
@@ -52,14 +52,14 @@ public static class PlatformHashChecker
     }
 
     private static DiagnosticInfo Missing(LockedProviderHashes provider, string platform, IReadOnlyList<string> known) =>
-        new(GeneratorDiagnosticCodes.PlatformHashMissing, IsWarning: false,
+        new(DiagnosticCodes.Generator.PlatformHashMissing, IsWarning: false,
             $"{provider.Source} {provider.Version} locks no checksum for {platform}: the restored package's {string.Join(" and ", known)} "
             + $"is not among the lock file's hashes, so `tofu init` on {platform} would reject it. Run "
             + $"`tofu-mirror lock --platform {platform}` or `tofu providers lock -platform={platform}` in the module folder.",
             provider.Location);
 
     private static DiagnosticInfo NotRestored(LockedProviderHashes provider, string platform) =>
-        new(GeneratorDiagnosticCodes.PlatformHashMissing, IsWarning: true,
+        new(DiagnosticCodes.Generator.PlatformHashMissing, IsWarning: true,
             $"TofuPlatforms lists {platform}, but the restore manifest has no package of {provider.Source} {provider.Version} "
             + $"for it, so whether the lock file has its checksum is unknown (the restore did not include that platform). "
             + "Restore again with this platform to check.",

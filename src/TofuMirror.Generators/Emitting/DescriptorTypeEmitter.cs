@@ -9,7 +9,7 @@ namespace TofuMirror.Generators.Emitting;
 /// C# 7.3 (no records, no init) so it compiles for net472 projects; nullable annotations only when the
 /// language version has them.
 /// </summary>
-public static class DescriptorTypeEmitter
+internal static class DescriptorTypeEmitter
 {
     public const string HintName = "TofuProviderDescriptor.g.cs";
 

@@ -7,7 +7,7 @@ using TofuMirror.Model.Platforms;
 namespace TofuMirror.Generators.Emitting;
 
 /// <summary>Emits <c>TofuProviders.&lt;Module&gt;</c>: one static property per locked provider and <c>All</c>.</summary>
-public static class ModuleEmitter
+internal static class ModuleEmitter
 {
     public static string HintName(ModuleSpec module) => "TofuProviders." + module.ClassName.TrimStart('@') + ".g.cs";
 

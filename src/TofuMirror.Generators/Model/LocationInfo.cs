@@ -7,7 +7,7 @@ namespace TofuMirror.Generators.Model;
 /// Where a problem is, as plain values (path, character span, 0-based line/character span), so diagnostic
 /// models stay equatable; converted to a Roslyn <see cref="Location"/> only when reported.
 /// </summary>
-public sealed record LocationInfo(string Path, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter)
+internal sealed record LocationInfo(string Path, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter)
 {
     public Location ToLocation() =>
         Location.Create(Path, new TextSpan(Start, Length),
@@ -15,4 +15,4 @@ public sealed record LocationInfo(string Path, int Start, int Length, int StartL
 }
 
 /// <summary>A diagnostic to report: its code, whether it is only a warning, its message and where it is.</summary>
-public sealed record DiagnosticInfo(string Id, bool IsWarning, string Message, LocationInfo? Location);
+internal sealed record DiagnosticInfo(string Id, bool IsWarning, string Message, LocationInfo? Location);

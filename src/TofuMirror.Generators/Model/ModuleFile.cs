@@ -3,7 +3,7 @@ using System;
 namespace TofuMirror.Generators.Model;
 
 /// <summary>What an additional file is to a module.</summary>
-public enum ModuleFileKind
+internal enum ModuleFileKind
 {
     /// <summary>The module's <c>.terraform.lock.hcl</c>.</summary>
     LockFile,
@@ -16,7 +16,7 @@ public enum ModuleFileKind
 }
 
 /// <summary>One additional file tagged with <c>TofuModule</c> metadata: its module, path, kind and text.</summary>
-public sealed record ModuleFile(string Module, string Path, ModuleFileKind Kind, string Text)
+internal sealed record ModuleFile(string Module, string Path, ModuleFileKind Kind, string Text)
 {
     /// <summary>The kind a file name implies, or null for files the generator does not read.</summary>
     public static ModuleFileKind? KindOf(string path)
@@ -29,4 +29,4 @@ public sealed record ModuleFile(string Module, string Path, ModuleFileKind Kind,
 }
 
 /// <summary>All the files of one module, in path order, and the class name chosen for it (unique in the project).</summary>
-public sealed record ModuleInput(string Name, string ClassName, EquatableArray<ModuleFile> Files);
+internal sealed record ModuleInput(string Name, string ClassName, EquatableArray<ModuleFile> Files);

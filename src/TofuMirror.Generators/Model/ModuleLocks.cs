@@ -1,10 +1,10 @@
 namespace TofuMirror.Generators.Model;
 
 /// <summary>One valid provider block of a lock file: address, version, recorded hashes and where the block is.</summary>
-public sealed record LockedProviderHashes(string Source, string Version, EquatableArray<string> Hashes, LocationInfo? Location);
+internal sealed record LockedProviderHashes(string Source, string Version, EquatableArray<string> Hashes, LocationInfo? Location);
 
 /// <summary>
 /// What the platform-hash check (TOFU1007) needs of a module, split from the spec so it can be judged against the
 /// restore manifest without re-parsing HCL: the module folder (to find its packages) and its locked providers.
 /// </summary>
-public sealed record ModuleLocks(string Directory, EquatableArray<LockedProviderHashes> Providers);
+internal sealed record ModuleLocks(string Directory, EquatableArray<LockedProviderHashes> Providers);

@@ -4,4 +4,4 @@ namespace TofuMirror.Generators.Model;
 /// A module's OCI repository template (additional-file metadata <c>TofuRepositoryTemplate</c>), the fallback for
 /// descriptors' repository and tag when the restore manifest has no entry.
 /// </summary>
-public sealed record ModuleTemplate(string Module, string Template);
+internal sealed record ModuleTemplate(string Module, string Template);

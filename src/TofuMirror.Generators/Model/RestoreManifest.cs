@@ -6,7 +6,7 @@ namespace TofuMirror.Generators.Model;
 /// One restored package (provider, version, platform) from the restore manifest, with its OCI coordinates and the
 /// <c>h1:</c>/<c>zh:</c> hashes the restore computed for it (null when unknown).
 /// </summary>
-public sealed record ManifestPackage(
+internal sealed record ManifestPackage(
     string ModuleDirectory,
     string Provider,
     string Version,
@@ -23,7 +23,7 @@ public sealed record ManifestPackage(
 /// What the build's restore target recorded (<c>tofu-providers.json</c>): where it restored to, the CLI configuration
 /// it wrote and every package. <see cref="Empty"/> when the manifest is absent (restore disabled, design-time build).
 /// </summary>
-public sealed record RestoreManifest(string? OutputDirectory, string? CliConfigPath, EquatableArray<ManifestPackage> Packages)
+internal sealed record RestoreManifest(string? OutputDirectory, string? CliConfigPath, EquatableArray<ManifestPackage> Packages)
 {
     public static RestoreManifest Empty { get; } = new(null, null, EquatableArray<ManifestPackage>.Empty);
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace TofuMirror.Generators.Parsing;
 
 /// <summary>Turns module names and provider address parts into C# identifiers (PascalCase, valid, not keywords).</summary>
-public static class IdentifierNames
+internal static class IdentifierNames
 {
     /// <summary>Members every class inherits from <see cref="object"/>: a generated member with such a name would hide one (CS0108).</summary>
     public static IReadOnlyList<string> ObjectMembers { get; } =

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TofuMirror.Generators.Model;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Generators.Parsing;
 

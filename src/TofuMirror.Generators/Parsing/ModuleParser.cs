@@ -5,17 +5,17 @@ using TofuMirror.Model.Checks;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
 using TofuMirror.Generators.Model;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Generators.Parsing;
 
 /// <summary>
 /// Parser stage: reads one module's lock file and configuration files with Core's readers (which skip shadowed
 /// <c>.tf</c> files and merge override files as OpenTofu does) and produces the
-/// spec to emit (locked providers) and the diagnostics to report (Core's checks, renumbered TOFU1xxx).
+/// spec to emit (locked providers) and the diagnostics to report (Core's checks, under the TOFU1xxx codes the diagnostic catalogue gives their conditions).
 /// </summary>
-public static class ModuleParser
+internal static class ModuleParser
 {
     private static readonly HashSet<string> ReservedMemberNames = new(IdentifierNames.ObjectMembers, System.StringComparer.Ordinal)
     {
@@ -37,13 +37,13 @@ public static class ModuleParser
             var read = LockFileReader.Read(lockFiles[0].Text, lockFiles[0].Path);
             lockFile = read.LockFile;
             lockHasErrors = read.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-            diagnostics.AddRange(read.Diagnostics.Select(d => Convert(d, LockDiagnosticCode(d), mapper)));
+            diagnostics.AddRange(read.Diagnostics.Select(d => Convert(d, DiagnosticOrigin.LockFile, mapper)));
             foreach (var extra in lockFiles.Skip(1))
             {
                 var where = Diagnostic.Error("More than one lock file",
                     $"Module \"{module.Name}\" already has the lock file {lockPath}; this one is ignored. Give each module folder its own TofuModule name.",
                     SourceRange.StartOf(extra.Path));
-                diagnostics.Add(Convert(where, GeneratorDiagnosticCodes.LockFileInvalid, mapper));
+                diagnostics.Add(Convert(where, DiagnosticCodes.Generator.LockFileInvalid, mapper));
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -55,12 +55,12 @@ public static class ModuleParser
         if (configFiles.Count > 0)
         {
             var requirements = RequiredProvidersReader.Read(configFiles);
-            diagnostics.AddRange(requirements.Diagnostics.Select(d => Convert(d, ConfigDiagnosticCode(d), mapper)));
+            diagnostics.AddRange(requirements.Diagnostics.Select(d => Convert(d, DiagnosticOrigin.Configuration, mapper)));
             // Consistency is judged on clean inputs only: a block skipped for a syntax error would look missing.
             if (!lockHasErrors && !requirements.HasErrors)
             {
                 var checks = LockConsistencyChecker.Check(requirements, lockFile, System.IO.Path.GetFileName(lockPath));
-                diagnostics.AddRange(checks.Select(d => Convert(d, CheckDiagnosticCode(d), mapper)));
+                diagnostics.AddRange(checks.Select(d => Convert(d, DiagnosticOrigin.LockAgainstConfiguration, mapper)));
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -101,24 +101,13 @@ public static class ModuleParser
         return new ModuleSpec(moduleName, className, directory, specs.ToEquatableArray());
     }
 
-    private static string LockDiagnosticCode(Diagnostic diagnostic) =>
-        diagnostic.Summary.IndexOf("source address", System.StringComparison.OrdinalIgnoreCase) >= 0
-        || diagnostic.Summary.IndexOf("constraints", System.StringComparison.OrdinalIgnoreCase) >= 0
-            ? GeneratorDiagnosticCodes.MalformedAddressOrConstraint
-            : GeneratorDiagnosticCodes.LockFileInvalid;
-
-    private static string ConfigDiagnosticCode(Diagnostic diagnostic) =>
-        diagnostic.Code == DiagnosticCodes.InvalidRequiredProvider
-            ? GeneratorDiagnosticCodes.MalformedAddressOrConstraint
-            : GeneratorDiagnosticCodes.ModuleConfigInvalid;
-
-    private static string CheckDiagnosticCode(Diagnostic diagnostic) => diagnostic.Code switch
+    /// <summary>The generator's code for a Model diagnostic: the one the catalogue gives its condition, where it was found.</summary>
+    private static DiagnosticInfo Convert(Diagnostic diagnostic, DiagnosticOrigin origin, LocationMapper mapper)
     {
-        DiagnosticCodes.ProviderNotLocked => GeneratorDiagnosticCodes.ProviderNotLocked,
-        DiagnosticCodes.LockedVersionNotAllowed => GeneratorDiagnosticCodes.LockedVersionNotAllowed,
-        DiagnosticCodes.ProviderLockedButNotRequired => GeneratorDiagnosticCodes.ProviderLockedButNotRequired,
-        _ => GeneratorDiagnosticCodes.ModuleConfigInvalid,
-    };
+        var code = DiagnosticCatalogue.GeneratorCodeFor(diagnostic.ConditionCode ?? diagnostic.Code, origin)
+            ?? (origin == DiagnosticOrigin.LockFile ? DiagnosticCodes.Generator.LockFileInvalid : DiagnosticCodes.Generator.ModuleConfigInvalid);
+        return Convert(diagnostic, code, mapper);
+    }
 
     private static DiagnosticInfo Convert(Diagnostic diagnostic, string id, LocationMapper mapper)
     {

@@ -12,7 +12,7 @@ namespace TofuMirror.Generators.Parsing;
 /// A manifest that does not parse or has another format version is treated as absent: the descriptors then say
 /// the digests are unknown, which is true.
 /// </summary>
-public static class RestoreManifestParser
+internal static class RestoreManifestParser
 {
     public static RestoreManifest Parse(string text, string path)
     {

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using TofuMirror.Model.CliConfig;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Generators.Templates;
 
@@ -13,7 +13,7 @@ namespace TofuMirror.Generators.Templates;
 /// comes from. Anything it cannot expand is unknown (null), never an exception: an <c>oci-layout:</c> template (a
 /// folder, not a repository), a template that does not load, or one whose result is not a full repository address.
 /// </summary>
-public sealed class RepositoryTemplateExpander
+internal sealed class RepositoryTemplateExpander
 {
     private const string LayoutPrefix = "oci-layout:";
 

@@ -1,4 +1,4 @@
-namespace TofuMirror.Hcl;
+namespace TofuMirror.Diagnostics;
 
 /// <summary>
 /// A problem found in a source file: a one-line <see cref="Summary"/>, an optional longer
@@ -14,6 +14,13 @@ public sealed record Diagnostic(
 {
     /// <summary>An optional project-wide code such as <c>TOFU0001</c>; the HCL layer leaves it empty.</summary>
     public string? Code { get; init; }
+
+    /// <summary>
+    /// The code of the condition, when it is not <see cref="Code"/> because of where the problem was found: a malformed
+    /// provider address in a lock file is <c>TOFU0002</c> (invalid lock file) but the condition <c>TOFU0006</c> names,
+    /// which is how the source generator reports it. Null: the condition is <see cref="Code"/>'s.
+    /// </summary>
+    public string? ConditionCode { get; init; }
 
     public static Diagnostic Error(string summary, string? detail, SourceRange? subject, SourceRange? context = null) =>
         new(DiagnosticSeverity.Error, summary, detail, subject, context);

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace TofuMirror.Hcl;
+namespace TofuMirror.Diagnostics;
 
 /// <summary>A growable list of diagnostics with the questions callers ask of it.</summary>
 public sealed class DiagnosticList : IReadOnlyList<Diagnostic>

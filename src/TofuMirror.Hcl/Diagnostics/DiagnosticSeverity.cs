@@ -1,4 +1,4 @@
-namespace TofuMirror.Hcl;
+namespace TofuMirror.Diagnostics;
 
 /// <summary>How bad a <see cref="Diagnostic"/> is.</summary>
 public enum DiagnosticSeverity

@@ -1,4 +1,4 @@
-namespace TofuMirror.Hcl;
+namespace TofuMirror.Diagnostics;
 
 /// <summary>A position in a source file: 1-based line and column (in Unicode characters), 0-based byte offset in UTF-8.</summary>
 public readonly record struct SourcePosition(int Line, int Column, int Offset)

@@ -1,4 +1,4 @@
-namespace TofuMirror.Hcl;
+namespace TofuMirror.Diagnostics;
 
 /// <summary>A half-open range [Start, End) inside one named file.</summary>
 public readonly record struct SourceRange(string FileName, SourcePosition Start, SourcePosition End)

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace TofuMirror.Hcl;
+namespace TofuMirror.Diagnostics;
 
 /// <summary>
 /// Maps between character indices of a source text (UTF-16, as .NET and Roslyn count) and <see cref="SourcePosition"/>s

@@ -1,5 +1,6 @@
 using System;
 using TofuMirror.Hcl.Syntax;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Evaluation;
 

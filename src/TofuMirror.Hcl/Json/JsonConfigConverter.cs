@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Hcl.Legacy;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Json;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using TofuMirror.Hcl.Legacy;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Json;
 

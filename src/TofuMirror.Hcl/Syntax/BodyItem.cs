@@ -1,3 +1,5 @@
+using TofuMirror.Diagnostics;
+
 namespace TofuMirror.Hcl.Syntax;
 
 /// <summary>An item of a <see cref="Body"/>: an <see cref="HclAttribute"/> or a <see cref="Block"/>.</summary>

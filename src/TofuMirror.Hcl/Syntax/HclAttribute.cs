@@ -1,3 +1,5 @@
+using TofuMirror.Diagnostics;
+
 namespace TofuMirror.Hcl.Syntax;
 
 /// <summary>An argument definition <c>name = expression</c>.</summary>

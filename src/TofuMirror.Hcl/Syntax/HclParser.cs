@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Syntax;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Syntax;
 

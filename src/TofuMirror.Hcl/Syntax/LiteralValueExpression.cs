@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using TofuMirror.Hcl.Evaluation;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Syntax;
 

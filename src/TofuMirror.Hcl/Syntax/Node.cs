@@ -1,3 +1,5 @@
+using TofuMirror.Diagnostics;
+
 namespace TofuMirror.Hcl.Syntax;
 
 /// <summary>Base of every syntax-tree node: each one knows exactly where it is in the source.</summary>

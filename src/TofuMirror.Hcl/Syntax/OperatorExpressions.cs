@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using TofuMirror.Diagnostics;
+
 namespace TofuMirror.Hcl.Syntax;
 
 /// <summary>The binary and unary operations of the language.</summary>

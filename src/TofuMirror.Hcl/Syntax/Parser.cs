@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using TofuMirror.Hcl.Evaluation;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Syntax;
 

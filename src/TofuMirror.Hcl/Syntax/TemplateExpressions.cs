@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Hcl.Evaluation;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Syntax;
 

@@ -1,3 +1,5 @@
+using TofuMirror.Diagnostics;
+
 namespace TofuMirror.Hcl.Syntax;
 
 /// <summary>The flat pieces of a template before directives are nested.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Syntax;
 

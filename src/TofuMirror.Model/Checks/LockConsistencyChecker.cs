@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Checks;
 

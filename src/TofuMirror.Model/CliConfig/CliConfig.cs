@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

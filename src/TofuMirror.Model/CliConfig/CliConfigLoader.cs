@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Json;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

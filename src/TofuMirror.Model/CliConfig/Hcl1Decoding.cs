@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Legacy;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Legacy;
+using TofuMirror.Diagnostics;
 using static TofuMirror.Model.CliConfig.Hcl1Decoding;
 
 namespace TofuMirror.Model.CliConfig;

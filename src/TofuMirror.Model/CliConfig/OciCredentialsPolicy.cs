@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

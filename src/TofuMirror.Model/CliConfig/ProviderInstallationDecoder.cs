@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Legacy;
 using static TofuMirror.Model.CliConfig.Hcl1Decoding;
 using TofuMirror.Model.Addresses;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.CliConfig;
 

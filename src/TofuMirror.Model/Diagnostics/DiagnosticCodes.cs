@@ -3,9 +3,14 @@ namespace TofuMirror.Model.Diagnostics;
 /// <summary>
 /// The project-wide problem codes, shared by the CLI's output and <c>--json</c>, the MSBuild errors and the
 /// source generator. A code never changes meaning once released; <c>docs/diagnostics.md</c> lists them all.
+/// Constants, so switch statements and the net472 task (which must load nothing of TofuMirror) compile them in;
+/// each has its entry, with severity, title and help link, in <see cref="DiagnosticCatalogue"/>.
 /// </summary>
 public static class DiagnosticCodes
 {
+    /// <summary>A problem that carries no more specific code (the MSBuild tasks' fallback, so every build message has one).</summary>
+    public const string Unclassified = "TOFU0000";
+
     // TOFU00xx: reading OpenTofu's files.
     /// <summary>An HCL, HCL 1 or JSON file does not parse.</summary>
     public const string SyntaxError = "TOFU0001";
@@ -45,4 +50,29 @@ public static class DiagnosticCodes
     public const string InvalidProviderArtifact = "TOFU0106";
     /// <summary>A provider zip is unsafe or broken (entries escaping their folder, bad archive).</summary>
     public const string InvalidPackage = "TOFU0107";
+
+    /// <summary>
+    /// The source generator's compile-time codes (TOFU1xxx). Each names the same condition as a TOFU00xx code
+    /// (<see cref="DiagnosticCodeInfo.SameConditionAs"/>); they stay apart because they are part of the generator's surface.
+    /// </summary>
+    public static class Generator
+    {
+        /// <summary>The module's <c>.terraform.lock.hcl</c> does not parse or has an invalid block.</summary>
+        public const string LockFileInvalid = "TOFU1001";
+        /// <summary>A provider is required by the module's <c>.tf</c> files but has no entry in the lock file.</summary>
+        public const string ProviderNotLocked = "TOFU1002";
+        /// <summary>The locked version does not satisfy a version constraint in the <c>.tf</c> files.</summary>
+        public const string LockedVersionNotAllowed = "TOFU1003";
+        /// <summary>A provider is locked but no <c>.tf</c> file requires it any more (warning).</summary>
+        public const string ProviderLockedButNotRequired = "TOFU1004";
+        /// <summary>A provider source address or version constraint is malformed (in a <c>.tf</c> or the lock file).</summary>
+        public const string MalformedAddressOrConstraint = "TOFU1005";
+        /// <summary>A <c>.tf</c> file of the module does not parse or is otherwise invalid.</summary>
+        public const string ModuleConfigInvalid = "TOFU1006";
+        /// <summary>
+        /// A locked provider has no checksum for a platform the project targets (error), or the restore manifest cannot
+        /// tell because it has no package for that platform (warning).
+        /// </summary>
+        public const string PlatformHashMissing = "TOFU1007";
+    }
 }

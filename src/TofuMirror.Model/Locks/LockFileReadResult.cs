@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Locks;
 

@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Hashing;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Locks;
 
@@ -107,14 +107,14 @@ public static class LockFileReader
     {
         if (!ProviderAddress.TryParse(label.Value, out var address, out var error))
         {
-            diagnostics.Add(Error("Invalid provider source address",
+            diagnostics.Add(MalformedAddressOrConstraint("Invalid provider source address",
                 $"Cannot parse \"{label.Value}\" as a provider source address: {error}", label.Range));
             return null;
         }
         if (address.IsBuiltIn || address.IsLegacy)
         {
             var kind = address.IsBuiltIn ? "built-in" : "legacy";
-            diagnostics.Add(Error("Invalid provider source address",
+            diagnostics.Add(MalformedAddressOrConstraint("Invalid provider source address",
                 $"Cannot lock a version for the {kind} provider {address}: such providers are not versioned independently. Remove this block.",
                 label.Range));
             return null;
@@ -122,7 +122,7 @@ public static class LockFileReader
         var canonical = address.ToString();
         if (label.Value != canonical)
         {
-            diagnostics.Add(Error("Non-normalized provider source address",
+            diagnostics.Add(MalformedAddressOrConstraint("Non-normalized provider source address",
                 $"The provider source address for a provider lock must be written in normalized form; use \"{canonical}\".",
                 label.Range));
             return null;
@@ -174,14 +174,14 @@ public static class LockFileReader
 
         if (!VersionConstraints.TryParse(text, out var constraints, out var error))
         {
-            diagnostics.Add(Error("Invalid provider version constraints",
+            diagnostics.Add(MalformedAddressOrConstraint("Invalid provider version constraints",
                 $"The recorded version constraints \"{text}\" are not valid: {error}", attribute.Expression.Range));
             return null;
         }
         var normalized = constraints.ToNormalizedString();
         if (normalized != text)
         {
-            diagnostics.Add(Error("Invalid provider version constraints",
+            diagnostics.Add(MalformedAddressOrConstraint("Invalid provider version constraints",
                 $"The recorded version constraints must be written in normalized form: \"{normalized}\".", attribute.Expression.Range));
             return null;
         }
@@ -236,4 +236,8 @@ public static class LockFileReader
 
     private static Diagnostic Error(string summary, string detail, SourceRange subject, SourceRange? context = null) =>
         Diagnostic.Error(summary, detail, subject, context) with { Code = DiagnosticCodes.InvalidLockFile };
+
+    /// <summary>An invalid lock file to the CLI, but the condition of an invalid <c>required_providers</c> entry (the source generator's TOFU1005).</summary>
+    private static Diagnostic MalformedAddressOrConstraint(string summary, string detail, SourceRange subject) =>
+        Error(summary, detail, subject) with { ConditionCode = DiagnosticCodes.InvalidRequiredProvider };
 }

@@ -60,7 +60,7 @@ internal static class JsonConfigReader
                 break;
             case JsonObject obj:
                 string? source = null, version = null;
-                Hcl.SourceRange? sourceRange = null, versionRange = null;
+                TofuMirror.Diagnostics.SourceRange? sourceRange = null, versionRange = null;
                 foreach (var attribute in obj.Members)
                 {
                     switch (attribute.Name)

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Modules;
 

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Modules;
 

@@ -7,12 +7,12 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Stores;
-using TofuMirror.Hcl;
 using TofuMirror.Oci.Layout;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Packages;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Model.Versions;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Tests.Jobs;
 

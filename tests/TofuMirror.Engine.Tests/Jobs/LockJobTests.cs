@@ -184,7 +184,7 @@ public sealed class LockJobTests
         Assert.IsFalse(report.Succeeded);
         Assert.IsFalse(report.Written);
         Assert.AreEqual(LockChange.Failed, report.Providers.Single().Change);
-        var error = report.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.PlatformNotSupported, error.Code);
         StringAssert.Contains(error.Summary, "example/demo 1.0.0 for darwin_arm64");
         StringAssert.Contains(error.Detail, "linux_amd64");
@@ -203,7 +203,7 @@ public sealed class LockJobTests
         var report = await LockAsync(fixture, LinuxAmd64);
 
         Assert.IsFalse(report.Succeeded);
-        var error = report.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.ProviderNotInMirror, error.Code);
         StringAssert.Contains(error.Summary, "example/other");
         Assert.AreEqual("main.tf", Path.GetFileName(error.Subject!.Value.FileName), "points at the requirement");
@@ -219,7 +219,7 @@ public sealed class LockJobTests
 
         var report = await LockAsync(fixture, LinuxAmd64);
 
-        var error = report.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.ProviderNotInMirror, error.Code);
         StringAssert.Contains(error.Detail, ">= 2.0.0");
         StringAssert.Contains(error.Detail, "1.0.0, 2.0.0-beta1");
@@ -361,7 +361,7 @@ public sealed class LockJobTests
 
         Assert.IsFalse(report.Succeeded);
         Assert.IsFalse(report.Written);
-        var error = report.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, error.Code);
         StringAssert.Contains(error.Summary, "example/demo 1.0.0");
         var served = PackageHasher.ComputeH1FromZip(fixture.ZipPath(Demo, "1.0.0", LinuxAmd64)).ToString();
@@ -386,7 +386,7 @@ public sealed class LockJobTests
 
         var report = await LockAsync(fixture, LinuxAmd64);
 
-        var error = report.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, error.Code);
         StringAssert.Contains(error.Detail, PackageHasher.ComputeH1FromZip(other).ToString());
         CollectionAssert.AreEqual(before, File.ReadAllBytes(fixture.LockFilePath));
@@ -403,7 +403,7 @@ public sealed class LockJobTests
 
         var all = await LockAsync(fixture);
 
-        var error = all.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = all.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, error.Code);
         StringAssert.Contains(error.Detail, "darwin_arm64 (h1:");
         StringAssert.Contains(error.Detail, "--platform linux_amd64");

@@ -6,9 +6,9 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Engine.Tests.Support;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Tests.Layout;
 

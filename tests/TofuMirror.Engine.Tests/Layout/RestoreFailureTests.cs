@@ -176,7 +176,7 @@ public sealed class RestoreFailureTests
 
         Assert.IsFalse(report.Succeeded);
         Assert.AreEqual(0, report.Items.Count);
-        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Hcl.DiagnosticSeverity.Error);
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.ProviderNotLocked, error.Code);
         StringAssert.Contains(error.Detail, "example.com/acme/other");
         StringAssert.Contains(error.Detail, "tofu-mirror lock");
@@ -196,7 +196,7 @@ public sealed class RestoreFailureTests
 
         var report = await scenario.RestoreAsync("linux_amd64");
 
-        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Hcl.DiagnosticSeverity.Error);
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.InvalidLockFile, error.Code, error.Detail);
         StringAssert.Contains(error.Detail, "1.0.O");
         Assert.AreEqual(lockPath, error.Subject!.Value.FileName);

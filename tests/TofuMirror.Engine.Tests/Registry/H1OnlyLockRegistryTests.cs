@@ -183,7 +183,7 @@ public sealed class H1OnlyLockRegistryTests
 
         Assert.IsFalse(report.Succeeded);
         Assert.IsFalse(report.Written);
-        var error = report.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, error.Code);
         StringAssert.Contains(error.Detail, $"linux_amd64 ({ProviderZips.H1(rebuilt)})");
         CollectionAssert.Contains(mirror.ServedBlobs.ToList(), ProviderZips.Zh(rebuilt).Value, "judged by the downloaded bytes");

@@ -40,7 +40,7 @@ public sealed class CommandLineIncludeTests
         using var source = Load("127.0.0.1:5000/providers/${namespace}/${type}", "registry.opentofu.org/*/*", "example.com/*/*");
 
         Assert.IsNull(source.Stores);
-        StringAssert.Contains(source.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error).Detail, "must refer to ${hostname} unless --include pins one hostname");
+        StringAssert.Contains(source.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error).Detail, "must refer to ${hostname} unless --include pins one hostname");
     }
 
     [TestMethod]
@@ -49,7 +49,7 @@ public sealed class CommandLineIncludeTests
         using var source = Load("127.0.0.1:5000/providers/${hostname}/${namespace}/${type}", "*/hashicorp/*");
 
         Assert.IsNull(source.Stores);
-        var error = source.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = source.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual(DiagnosticCodes.InvalidCliConfig, error.Code);
         Assert.AreEqual("Invalid --include", error.Summary);
         StringAssert.Contains(error.Detail, "hostname can be a wildcard only if");

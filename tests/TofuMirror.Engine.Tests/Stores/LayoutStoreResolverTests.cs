@@ -5,11 +5,11 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Engine.Tests.Support;
-using TofuMirror.Hcl;
 using TofuMirror.Oci.Layout;
 using TofuMirror.Testing;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Tests.Stores;
 

@@ -4,8 +4,8 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Stores;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Engine.Tests.Support;
 

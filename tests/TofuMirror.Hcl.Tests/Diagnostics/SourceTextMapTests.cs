@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Hcl.Json;
 using TofuMirror.Hcl.Legacy;
+using TofuMirror.Diagnostics;
 using TofuMirror.Hcl.Syntax;
 
 namespace TofuMirror.Hcl.Tests.Diagnostics;

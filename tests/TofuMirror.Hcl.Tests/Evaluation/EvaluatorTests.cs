@@ -4,6 +4,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
 using TofuMirror.Hcl.Tests.Syntax;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Tests.Evaluation;
 

@@ -4,6 +4,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Hcl.Json;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Testing;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Tests.Json;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Testing;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Tests.Legacy;
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Hcl.Syntax;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Tests.Syntax;
 
@@ -42,8 +43,8 @@ public sealed class LexerTests
             var text = new string(chars);
             var result = HclParser.ParseFile(text, "fuzz.tf");
             Assert.IsNotNull(result.Value.Body);
-            HclParser.ParseExpression(text, "fuzz.tf", TofuMirror.Hcl.SourcePosition.Start);
-            HclParser.ParseTemplate(text, "fuzz.tf", TofuMirror.Hcl.SourcePosition.Start);
+            HclParser.ParseExpression(text, "fuzz.tf", TofuMirror.Diagnostics.SourcePosition.Start);
+            HclParser.ParseTemplate(text, "fuzz.tf", TofuMirror.Diagnostics.SourcePosition.Start);
         }
     }
 }

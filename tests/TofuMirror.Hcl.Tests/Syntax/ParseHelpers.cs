@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Syntax;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Tests.Syntax;
 

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using TofuMirror.Hcl;
 using TofuMirror.Hcl.Evaluation;
 using TofuMirror.Hcl.Syntax;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Tests.Syntax;
 

@@ -2,8 +2,8 @@ using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.CliConfig;
-using TofuMirror.Hcl;
 using TofuMirror.Testing;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Tests.CliConfig;
 

@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.CliConfig;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Tests.CliConfig;
 

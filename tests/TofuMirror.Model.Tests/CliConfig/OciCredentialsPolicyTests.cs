@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.CliConfig;
-using TofuMirror.Hcl;
+using TofuMirror.Diagnostics;
 using static TofuMirror.Model.Tests.CliConfig.CliConfigTestHelpers;
 
 namespace TofuMirror.Model.Tests.CliConfig;

@@ -1,7 +1,6 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.CliConfig;
-using TofuMirror.Hcl;
 using static TofuMirror.Model.Tests.CliConfig.CliConfigTestHelpers;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;

@@ -3,10 +3,10 @@ using System.IO;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.Locks;
-using TofuMirror.Hcl;
 using TofuMirror.Testing;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Tests.Locks;
 

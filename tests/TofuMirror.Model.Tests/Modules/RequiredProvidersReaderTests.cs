@@ -3,9 +3,9 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.Checks;
 using TofuMirror.Model.Locks;
 using TofuMirror.Model.Modules;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Tests.Modules;
 

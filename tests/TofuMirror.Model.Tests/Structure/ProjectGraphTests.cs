@@ -19,7 +19,7 @@ public sealed class ProjectGraphTests
         ["TofuMirror.Oci"] = [],
         ["TofuMirror.Engine"] = ["TofuMirror.Model", "TofuMirror.Oci"],
         ["TofuMirror.Cli"] = ["TofuMirror.Engine"],
-        ["TofuMirror.Build.Tasks"] = ["TofuMirror.Engine", "TofuMirror.Generators"],
+        ["TofuMirror.Build.Tasks"] = ["TofuMirror.Engine", "TofuMirror.Model", "TofuMirror.Generators"],
         ["TofuMirror.Generators"] = [],
     };
 

@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Linq;
+using TofuMirror.Diagnostics;
+using static TofuMirror.Model.Diagnostics.DiagnosticOrigin;
+
+namespace TofuMirror.Model.Diagnostics;
+
+/// <summary>
+/// Every TOFU code a user can see, with its severities, title and help link, and for each source-generator code the
+/// TOFU00xx conditions it stands for. <c>docs/diagnostics.md</c> documents the same list (a test compares both).
+/// </summary>
+public static class DiagnosticCatalogue
+{
+    /// <summary>The documentation of the codes, relative to the repository root; each code has an anchor <c>#tofunnnn</c>.</summary>
+    public const string DocumentPath = "docs/diagnostics.md";
+
+    private static readonly DiagnosticSeverity[] Error = { DiagnosticSeverity.Error };
+    private static readonly DiagnosticSeverity[] Warning = { DiagnosticSeverity.Warning };
+    private static readonly DiagnosticSeverity[] ErrorOrWarning = { DiagnosticSeverity.Error, DiagnosticSeverity.Warning };
+
+    public static IReadOnlyList<DiagnosticCodeInfo> All { get; } = new[]
+    {
+        Code(DiagnosticCodes.Unclassified, "Problem without a more specific code", ErrorOrWarning),
+        Code(DiagnosticCodes.SyntaxError, "File does not parse", Error),
+        Code(DiagnosticCodes.InvalidLockFile, "Lock file content is invalid", ErrorOrWarning),
+        Code(DiagnosticCodes.InvalidCliConfig, "CLI configuration is invalid", ErrorOrWarning),
+        Code(DiagnosticCodes.ProviderNotLocked, "Provider required but not locked", Error),
+        Code(DiagnosticCodes.LockedVersionNotAllowed, "Locked version violates the constraints", Error),
+        Code(DiagnosticCodes.InvalidRequiredProvider, "Invalid required_providers entry", Error),
+        Code(DiagnosticCodes.MissingPlatformHash, "No usable hash for a wanted platform", Error),
+        Code(DiagnosticCodes.ProviderLockedButNotRequired, "Provider locked but not required", Warning),
+        Code(DiagnosticCodes.FileNotReadable, "File or folder cannot be read", ErrorOrWarning),
+        Code(DiagnosticCodes.InvalidModuleConfig, "Module configuration is invalid", Error),
+
+        Code(DiagnosticCodes.RegistryUnavailable, "Registry unavailable", Error),
+        Code(DiagnosticCodes.RegistryUnauthorized, "Registry refused the credentials", Error),
+        Code(DiagnosticCodes.ProviderNotInMirror, "Provider not in the mirror", Error),
+        Code(DiagnosticCodes.DigestMismatch, "Content does not match its digest", Error),
+        Code(DiagnosticCodes.ChecksumMismatch, "Package does not match the lock file", Error),
+        Code(DiagnosticCodes.PlatformNotSupported, "Platform not in the mirror", Error),
+        Code(DiagnosticCodes.InvalidProviderArtifact, "Not a valid provider artifact", Error),
+        Code(DiagnosticCodes.InvalidPackage, "Provider package is unsafe or broken", Error),
+
+        Code(DiagnosticCodes.Generator.LockFileInvalid, "Lock file is invalid", ErrorOrWarning,
+            new(DiagnosticCodes.SyntaxError, LockFile), new(DiagnosticCodes.InvalidLockFile, LockFile)),
+        Code(DiagnosticCodes.Generator.ProviderNotLocked, "Provider required but not locked", Error,
+            new SameCondition(DiagnosticCodes.ProviderNotLocked, LockAgainstConfiguration)),
+        Code(DiagnosticCodes.Generator.LockedVersionNotAllowed, "Locked version violates the constraints", Error,
+            new SameCondition(DiagnosticCodes.LockedVersionNotAllowed, LockAgainstConfiguration)),
+        Code(DiagnosticCodes.Generator.ProviderLockedButNotRequired, "Provider locked but not required", Warning,
+            new SameCondition(DiagnosticCodes.ProviderLockedButNotRequired, LockAgainstConfiguration)),
+        Code(DiagnosticCodes.Generator.MalformedAddressOrConstraint, "Malformed provider address or version constraint", Error,
+            new(DiagnosticCodes.InvalidRequiredProvider, Configuration), new(DiagnosticCodes.InvalidRequiredProvider, LockFile)),
+        Code(DiagnosticCodes.Generator.ModuleConfigInvalid, "Module configuration is invalid", Error,
+            new(DiagnosticCodes.SyntaxError, Configuration), new(DiagnosticCodes.InvalidModuleConfig, Configuration)),
+        Code(DiagnosticCodes.Generator.PlatformHashMissing, "No checksum for a target platform", ErrorOrWarning,
+            new SameCondition(DiagnosticCodes.MissingPlatformHash, RestoredPackages)),
+    };
+
+    private static readonly Dictionary<string, DiagnosticCodeInfo> ByCode = All.ToDictionary(c => c.Code, System.StringComparer.Ordinal);
+
+    /// <summary>The entry of <paramref name="code"/>; null for a code that does not exist.</summary>
+    public static DiagnosticCodeInfo? Find(string code) => ByCode.TryGetValue(code, out var info) ? info : null;
+
+    /// <summary>
+    /// The source generator's code for a problem whose condition (<see cref="Diagnostic.ConditionCode"/>, else its
+    /// code) is <paramref name="conditionCode"/>, found in <paramref name="origin"/>; null when no generator code names it.
+    /// </summary>
+    public static string? GeneratorCodeFor(string? conditionCode, DiagnosticOrigin origin) =>
+        All.FirstOrDefault(c => c.SameConditionAs.Contains(new SameCondition(conditionCode ?? "", origin)))?.Code;
+
+    private static DiagnosticCodeInfo Code(string code, string title, DiagnosticSeverity[] severities, params SameCondition[] sameConditionAs) =>
+        new(code, title, severities, sameConditionAs);
+}
