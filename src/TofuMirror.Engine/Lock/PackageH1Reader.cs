@@ -45,7 +45,7 @@ internal sealed class PackageH1Reader
         {
             return UnpackedH1.OfZip(zip);
         }
-        catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
+        catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
         {
             throw new ProviderFailure(DiagnosticCodes.InvalidPackage,
                 $"the package for {location.Provider.ForDisplay()} {location.Version} ({location.Platform}) is not a valid provider zip: {e.Message}", e);

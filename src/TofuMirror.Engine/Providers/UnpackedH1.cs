@@ -12,7 +12,7 @@ namespace TofuMirror.Engine.Providers;
 /// </summary>
 internal static class UnpackedH1
 {
-    /// <summary>Unpacks <paramref name="zipPath"/> into a temporary folder and hashes it; throws <see cref="InvalidDataException"/> or <see cref="UnsafeZipEntryException"/> for a bad zip.</summary>
+    /// <summary>Unpacks <paramref name="zipPath"/> into a temporary folder and hashes it; throws <see cref="InvalidDataException"/>, <see cref="UnsafeZipEntryException"/> or <see cref="ZipLimitExceededException"/> for a bad zip.</summary>
     public static PackageHash OfZip(string zipPath)
     {
         var temp = Path.Combine(Path.GetTempPath(), "tofumirror-h1-" + Guid.NewGuid().ToString("N"));

@@ -27,17 +27,16 @@ internal static class ExtractWhileDownloading
         Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
         var part = cachePath + ".part-" + Guid.NewGuid().ToString("N");
         var pipe = new BlobPipe(PipeCapacity);
-        var extraction = Task.Factory.StartNew(() => Extract(pipe, stagingDirectory), CancellationToken.None,
+        using var refused = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var extraction = Task.Factory.StartNew(() => Extract(pipe, location.Layer.Size, stagingDirectory, refused), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            using (var file = new FileStream(part, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, PreallocationSize = location.Layer.Size,
-            }))
+            // Not pre-allocated: the descriptor's size is only a claim until the bytes arrive.
+            using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
                 Stream sink = new CachingExtractingSink(file, pipe);
-                await location.Store.FetchBlobAsync(location.Layer, transfer?.CountingWrites(sink) ?? sink, cancellationToken).ConfigureAwait(false);
+                await location.Store.FetchBlobAsync(location.Layer, transfer?.CountingWrites(sink) ?? sink, refused.Token).ConfigureAwait(false);
             }
             pipe.CompleteWriting(null);
             var outcome = await extraction.ConfigureAwait(false);
@@ -47,7 +46,9 @@ internal static class ExtractWhileDownloading
         catch (Exception e)
         {
             pipe.CompleteWriting(e);
-            await extraction.ConfigureAwait(false); // never throws; waits so nothing writes into staging after we return
+            var outcome = await extraction.ConfigureAwait(false); // never throws; waits so nothing writes into staging after we return
+            // A refused zip stopped the download; the refusal says why (a digest mismatch would follow from the same bytes).
+            if (outcome.Refusal is not null && !cancellationToken.IsCancellationRequested) return outcome;
             throw;
         }
         finally
@@ -56,14 +57,16 @@ internal static class ExtractWhileDownloading
         }
     }
 
-    private static StreamedExtraction Extract(BlobPipe pipe, string stagingDirectory)
+    private static StreamedExtraction Extract(BlobPipe pipe, long blobSize, string stagingDirectory, CancellationTokenSource stopDownload)
     {
         try
         {
-            return new StreamedExtraction(StreamingZipExtractor.ExtractAndHash(pipe.Reader, stagingDirectory), null, null);
+            return new StreamedExtraction(StreamingZipExtractor.ExtractAndHash(pipe.Reader, blobSize, stagingDirectory), null, null);
         }
-        catch (Exception e) when (e is UnsafeZipEntryException or InconsistentZipException)
+        catch (Exception e) when (e is UnsafeZipEntryException or InconsistentZipException or ZipLimitExceededException)
         {
+            // No point downloading the rest of a zip that is refused anyway (a bomb may be followed by gigabytes).
+            stopDownload.Cancel();
             return new StreamedExtraction(null, e, null);
         }
         catch (Exception e)

@@ -56,7 +56,7 @@ public sealed class PackageInstaller
                 {
                     h1 = SafeZipExtractor.ExtractAndHash(zipPath, temp);
                 }
-                catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
+                catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
                 {
                     throw NotAValidZip(package, e);
                 }

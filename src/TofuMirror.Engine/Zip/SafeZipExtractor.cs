@@ -11,7 +11,9 @@ namespace TofuMirror.Engine.Zip;
 /// <summary>
 /// Extracts a provider zip into a directory, streaming each entry. Every entry name is checked before
 /// anything is written: names that are absolute, carry a drive letter, or contain a <c>..</c> segment
-/// are rejected. On Unix (net8.0 build) the executable bits recorded in the zip are applied.
+/// are rejected. On Unix (net8.0 build) the executable bits recorded in the zip are applied. The entry count and
+/// sizes are bounded (<see cref="ExtractionBudget"/>), from the central directory before anything is written and
+/// again from the bytes actually inflated.
 /// </summary>
 public static class SafeZipExtractor
 {
@@ -53,10 +55,12 @@ public static class SafeZipExtractor
     {
         var root = Path.GetFullPath(targetDirectory);
         using var archive = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
+        var budget = new ExtractionBudget(zipStream.CanSeek ? zipStream.Length : long.MaxValue);
         var planned = new List<(ZipArchiveEntry Entry, string Name, string FullPath)>();
         foreach (var entry in archive.Entries)
         {
             var fullPath = ZipEntryPaths.Resolve(root, entry.FullName, out var name);
+            budget.Admit(entry.FullName, entry.CompressedLength, entry.Length);
             planned.Add((entry, name, fullPath));
         }
 
@@ -76,9 +80,13 @@ public static class SafeZipExtractor
             using (var source = entry.Open())
             using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
             {
+                long written = 0;
                 int read;
                 while ((read = StreamingZipExtractor.FillBuffer(source, buffer)) > 0)
                 {
+                    written += read;
+                    // The central directory's size was admitted; data that inflates past it is refused as it arrives.
+                    if (written > entry.Length) throw new ZipLimitExceededException($"\"{entry.FullName}\" inflates past the {entry.Length} bytes the central directory gives");
                     target.Write(buffer, 0, read);
                     fileHash?.AppendData(buffer, 0, read);
                 }
