@@ -40,7 +40,8 @@ internal sealed class PackageH1Reader
     /// </summary>
     public async Task<PackageHash> ComputeAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
-        var (zip, _) = await _cache.GetAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
+        var (zip, _) = await _cache.OpenAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
+        using (zip)
         try
         {
             return UnpackedH1.OfZip(zip);

@@ -26,25 +26,32 @@ internal static class ExtractWhileDownloading
     {
         Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
         var part = cachePath + ".part-" + Guid.NewGuid().ToString("N");
+        // Not pre-allocated: the descriptor's size is only a claim until the bytes arrive.
+        var file = BlobCache.OpenPartFile(part);
         var pipe = new BlobPipe(PipeCapacity);
         using var refused = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var extraction = Task.Factory.StartNew(() => Extract(pipe, location.Layer.Size, stagingDirectory, refused), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            // Not pre-allocated: the descriptor's size is only a claim until the bytes arrive.
-            using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
-            {
-                Stream sink = new CachingExtractingSink(file, pipe);
-                await location.Store.FetchBlobAsync(location.Layer, transfer?.CountingWrites(sink) ?? sink, refused.Token).ConfigureAwait(false);
-            }
+            Stream sink = new CachingExtractingSink(file, pipe);
+            await location.Store.FetchBlobAsync(location.Layer, transfer?.CountingWrites(sink) ?? sink, refused.Token).ConfigureAwait(false);
+            file.Flush();
             pipe.CompleteWriting(null);
             var outcome = await extraction.ConfigureAwait(false);
             File.Move(part, cachePath, overwrite: true);
-            return outcome;
+            if (outcome.NotStreamed is null)
+            {
+                file.Dispose();
+                return outcome;
+            }
+            // Extracted again from the very file the download wrote and verified, not from a reopened cache path.
+            file.Position = 0;
+            return outcome with { Zip = file };
         }
         catch (Exception e)
         {
+            file.Dispose();
             pipe.CompleteWriting(e);
             var outcome = await extraction.ConfigureAwait(false); // never throws; waits so nothing writes into staging after we return
             // A refused zip stopped the download; the refusal says why (a digest mismatch would follow from the same bytes).
@@ -82,5 +89,11 @@ internal static class ExtractWhileDownloading
     }
 }
 
-/// <summary>What extracting during the download gave: the <c>h1:</c> of the staged files, a refusal, or a reason to extract the file again.</summary>
-internal sealed record StreamedExtraction(PackageHash? H1, Exception? Refusal, Exception? NotStreamed);
+/// <summary>
+/// What extracting during the download gave: the <c>h1:</c> of the staged files, a refusal, or a reason to extract the
+/// file again, with the verified blob open in <see cref="Zip"/> (the caller disposes it).
+/// </summary>
+internal sealed record StreamedExtraction(PackageHash? H1, Exception? Refusal, Exception? NotStreamed)
+{
+    public FileStream? Zip { get; init; }
+}

@@ -39,8 +39,14 @@ public static class SafeZipExtractor
     public static PackageHash ExtractAndHash(string zipPath, string targetDirectory)
     {
         using var stream = OpenZip(zipPath);
+        return ExtractAndHash(stream, targetDirectory);
+    }
+
+    /// <summary>As <see cref="ExtractAndHash(string, string)"/>, from a seekable stream (left open).</summary>
+    public static PackageHash ExtractAndHash(Stream zipStream, string targetDirectory)
+    {
         var digests = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        ExtractCore(stream, targetDirectory, digests);
+        ExtractCore(zipStream, targetDirectory, digests);
         return PackageHasher.ComputeH1FromDigests(digests);
     }
 
