@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Model.Hashing;
@@ -63,9 +64,11 @@ public static class SafeZipExtractor
         using var archive = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
         var budget = new ExtractionBudget(zipStream.CanSeek ? zipStream.Length : long.MaxValue);
         var planned = new List<(ZipArchiveEntry Entry, string Name, string FullPath)>();
+        var spellings = new CaseCollisionGuard();
         foreach (var entry in archive.Entries)
         {
             var fullPath = ZipEntryPaths.Resolve(root, entry.FullName, out var name);
+            spellings.Add(entry.FullName, name);
             budget.Admit(entry.FullName, entry.CompressedLength, entry.Length);
             planned.Add((entry, name, fullPath));
         }
@@ -83,6 +86,7 @@ public static class SafeZipExtractor
                 continue;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            var crc = new Crc32();
             using (var source = entry.Open())
             using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
             {
@@ -95,8 +99,12 @@ public static class SafeZipExtractor
                     if (written > entry.Length) throw new ZipLimitExceededException($"\"{entry.FullName}\" inflates past the {entry.Length} bytes the central directory gives");
                     target.Write(buffer, 0, read);
                     fileHash?.AppendData(buffer, 0, read);
+                    crc.Append(buffer.AsSpan(0, read));
                 }
             }
+            // As Go's archive/zip (OpenTofu's reader) does; .NET's ZipArchive does not check it.
+            if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
+                throw new InvalidDataException($"The data of \"{entry.FullName}\" does not match its CRC-32: the zip is corrupt.");
             if (digests is not null) digests[name] = fileHash!.GetHashAndReset();
 #if NET
             ZipEntryPaths.ApplyExecutableBits(entry.ExternalAttributes, fullPath);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using TofuMirror.Engine.Hashing;
@@ -52,6 +53,7 @@ public static class StreamingZipExtractor
         var digests = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var buffer = new byte[BufferSize];
         using var fileHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var spellings = new CaseCollisionGuard();
 
         uint signature;
         while ((signature = ForwardZipReader.U32(reader.ReadExactly(4), 0)) == ZipLocalHeader.Signature)
@@ -60,6 +62,7 @@ public static class StreamingZipExtractor
             var entryName = DecodeName(header);
             reader.Skip(extraLength);
             var fullPath = ZipEntryPaths.Resolve(root, entryName, out var name);
+            spellings.Add(entryName, name);
             budget.Admit(entryName, header.CompressedSize, header.UncompressedSize);
             if (name.EndsWith("/", StringComparison.Ordinal))
             {
@@ -96,6 +99,7 @@ public static class StreamingZipExtractor
     private static void WriteEntry(ForwardZipReader reader, ZipLocalHeader header, string fullPath, byte[] buffer, IncrementalHash fileHash)
     {
         var compressed = new BoundedReadStream(reader.Stream, header.CompressedSize);
+        var crc = new Crc32();
         long written = 0;
         using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
         using (var data = header.Method == Deflated ? new DeflateStream(compressed, CompressionMode.Decompress, leaveOpen: true) : (Stream)compressed)
@@ -107,10 +111,14 @@ public static class StreamingZipExtractor
                 if (written > header.UncompressedSize) throw new InconsistentZipException($"\"{Path.GetFileName(fullPath)}\" is longer than its local header says");
                 target.Write(buffer, 0, read);
                 fileHash.AppendData(buffer, 0, read);
+                crc.Append(buffer.AsSpan(0, read));
             }
         }
         if (written != header.UncompressedSize || compressed.Remaining != 0)
             throw new InconsistentZipException($"the data of \"{Path.GetFileName(fullPath)}\" does not match the sizes in its local header");
+        // The central directory's CRC is compared with this header's later; Go's archive/zip checks the data against it.
+        if (crc.GetCurrentHashAsUInt32() != header.Crc32)
+            throw new InconsistentZipException($"the data of \"{Path.GetFileName(fullPath)}\" does not match its CRC-32");
         reader.Advance(header.CompressedSize);
     }
 
