@@ -54,8 +54,8 @@ internal static class ExtractWhileDownloading
             file.Dispose();
             pipe.CompleteWriting(e);
             var outcome = await extraction.ConfigureAwait(false); // never throws; waits so nothing writes into staging after we return
-            // A refused zip stopped the download; the refusal says why (a digest mismatch would follow from the same bytes).
-            if (outcome.Refusal is not null && !cancellationToken.IsCancellationRequested) return outcome;
+            // A zip over the extraction limits stopped the download, so its digest was never settled: the limit is the reason.
+            if (outcome.Refusal is ZipLimitExceededException && !cancellationToken.IsCancellationRequested) return outcome;
             throw;
         }
         finally
@@ -70,10 +70,15 @@ internal static class ExtractWhileDownloading
         {
             return new StreamedExtraction(StreamingZipExtractor.ExtractAndHash(pipe.Reader, blobSize, stagingDirectory), null, null);
         }
-        catch (Exception e) when (e is UnsafeZipEntryException or InconsistentZipException or ZipLimitExceededException)
+        catch (ZipLimitExceededException e)
         {
-            // No point downloading the rest of a zip that is refused anyway (a bomb may be followed by gigabytes).
+            // The rest of a zip that asks for more than any package needs is not worth downloading (nor the time).
             stopDownload.Cancel();
+            return new StreamedExtraction(null, e, null);
+        }
+        catch (Exception e) when (e is UnsafeZipEntryException or InconsistentZipException)
+        {
+            // The download goes on: when the digest fails too, that is the error reported (the bytes are not the blob's).
             return new StreamedExtraction(null, e, null);
         }
         catch (Exception e)
