@@ -31,7 +31,17 @@ internal static class InputReader
     {
         if (!options.GetOptions(file).TryGetValue(ModuleMetadata, out var module) || string.IsNullOrWhiteSpace(module)) return null;
         if (ModuleFile.KindOf(file.Path) is not { } kind) return null;
-        var text = file.GetText(cancellationToken)?.ToString() ?? "";
+        var source = file.GetText(cancellationToken);
+        var text = source?.ToString() ?? "";
+        // The compiler decodes a file that is not UTF-8 another way (UTF-16 by its byte-order mark, else a legacy code
+        // page); its bytes, recovered with that encoding, get OpenTofu's UTF-8-only reading.
+        if (kind != ModuleFileKind.LockFile && source?.Encoding is { CodePage: not 65001 } encoding)
+        {
+            var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
+            var decoded = global::TofuMirror.Model.Modules.SourceFileDecoder.Decode(file.Path, bytes);
+            // The compiler's text stays for mapping positions; the error keeps it from being parsed.
+            return new ModuleFile(module.Trim(), file.Path, kind, decoded.EncodingError is null ? decoded.Text : text) { EncodingError = decoded.EncodingError };
+        }
         return new ModuleFile(module.Trim(), file.Path, kind, text);
     }
 

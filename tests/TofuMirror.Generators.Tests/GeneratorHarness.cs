@@ -16,7 +16,7 @@ namespace TofuMirror.Generators.Tests;
 /// An additional file given to the generator, with its <c>TofuModule</c> metadata (null: none) and its
 /// <c>TofuRepositoryTemplate</c> metadata (null: none).
 /// </summary>
-internal sealed record TestFile(string Path, string Text, string? Module = "infra", string? Template = null);
+internal sealed record TestFile(string Path, string Text, string? Module = "infra", string? Template = null, System.Text.Encoding? Encoding = null);
 
 /// <summary>Drives <see cref="TofuProvidersGenerator"/> with <see cref="CSharpGeneratorDriver"/> over in-memory inputs.</summary>
 internal static class GeneratorHarness
@@ -51,7 +51,7 @@ internal static class GeneratorHarness
         string? platforms = "linux_amd64;darwin_arm64", LanguageVersion version = LanguageVersion.Latest, string? namespaceName = null)
     {
         var list = files.ToList();
-        var texts = list.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)).ToImmutableArray();
+        var texts = list.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text, f.Encoding)).ToImmutableArray();
         var options = new TestOptionsProvider(list, platforms, namespaceName);
         return (CSharpGeneratorDriver.Create(
             new[] { new TofuProvidersGenerator().AsSourceGenerator() },
@@ -100,9 +100,10 @@ internal static class GeneratorHarness
     public static string Generated(GeneratorDriver driver, string hintName) =>
         driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 
-    internal sealed class InMemoryText(string path, string text) : AdditionalText
+    /// <summary>A file as the compiler hands it over; <paramref name="encoding"/> is what the compiler decoded it with.</summary>
+    internal sealed class InMemoryText(string path, string text, System.Text.Encoding? encoding = null) : AdditionalText
     {
-        private readonly SourceText _text = SourceText.From(text);
+        private readonly SourceText _text = SourceText.From(text, encoding);
         public override string Path { get; } = path;
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }

@@ -40,12 +40,13 @@ internal sealed class PackageH1Reader
     /// </summary>
     public async Task<PackageHash> ComputeAsync(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
-        var (zip, _) = await _cache.GetAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
+        var (zip, _) = await _cache.OpenAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
+        using (zip)
         try
         {
             return UnpackedH1.OfZip(zip);
         }
-        catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
+        catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
         {
             throw new ProviderFailure(DiagnosticCodes.InvalidPackage,
                 $"the package for {location.Provider.ForDisplay()} {location.Version} ({location.Platform}) is not a valid provider zip: {e.Message}", e);

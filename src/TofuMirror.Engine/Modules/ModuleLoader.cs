@@ -63,8 +63,11 @@ public static class ModuleLoader
         return new ModuleRequirements(all, [], []);
     }
 
-    /// <summary>The files OpenTofu loads from <paramref name="directory"/>, in the order it merges them.</summary>
+    /// <summary>
+    /// The files OpenTofu loads from <paramref name="directory"/>, in the order it merges them; read as UTF-8 only, a
+    /// file in another encoding carries its error (<see cref="SourceFileDecoder"/>).
+    /// </summary>
     public static IEnumerable<SourceFile> ReadConfigurationFiles(string directory) =>
         ConfigurationFileNames.Select(Directory.EnumerateFiles(directory))
-            .Select(p => new SourceFile(p, File.ReadAllText(p)));
+            .Select(p => SourceFileDecoder.Decode(p, File.ReadAllBytes(p)));
 }

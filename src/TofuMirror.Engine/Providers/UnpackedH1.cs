@@ -12,14 +12,21 @@ namespace TofuMirror.Engine.Providers;
 /// </summary>
 internal static class UnpackedH1
 {
-    /// <summary>Unpacks <paramref name="zipPath"/> into a temporary folder and hashes it; throws <see cref="InvalidDataException"/> or <see cref="UnsafeZipEntryException"/> for a bad zip.</summary>
+    /// <summary>Unpacks <paramref name="zipPath"/> into a temporary folder and hashes it; throws <see cref="InvalidDataException"/>, <see cref="UnsafeZipEntryException"/> or <see cref="ZipLimitExceededException"/> for a bad zip.</summary>
     public static PackageHash OfZip(string zipPath)
+    {
+        using var zip = new FileStream(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 18, FileOptions.RandomAccess);
+        return OfZip(zip);
+    }
+
+    /// <summary>As <see cref="OfZip(string)"/>, from a seekable stream (left open).</summary>
+    public static PackageHash OfZip(Stream zip)
     {
         var temp = Path.Combine(Path.GetTempPath(), "tofumirror-h1-" + Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(temp);
-            SafeZipExtractor.Extract(zipPath, temp);
+            SafeZipExtractor.Extract(zip, temp);
             return PackageHasher.ComputeH1FromDirectory(temp);
         }
         finally

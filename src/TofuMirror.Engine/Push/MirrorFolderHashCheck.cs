@@ -51,7 +51,7 @@ internal static class MirrorFolderHashCheck
         {
             return UnpackedH1.OfZip(package.Path);
         }
-        catch (System.Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
+        catch (System.Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
         {
             throw new ProviderFailure(DiagnosticCodes.InvalidPackage, $"{package.Path} is not a valid provider zip: {e.Message}; nothing was pushed.", e);
         }

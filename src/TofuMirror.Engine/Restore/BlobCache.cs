@@ -43,54 +43,77 @@ public sealed class BlobCache
     public string RecordPath(ProviderAddress provider, ProviderVersion version, Platform platform) =>
         Path.Combine(Directory, "packages", FilesystemMirrorLayout.UnpackedRelativePath(provider, version, platform) + ".json");
 
-    /// <summary>The cached zip with this hash, re-hashed to be sure it is intact; a damaged file is deleted and null returned.</summary>
-    public string? TryGetVerified(PackageHash zh, long size)
+    /// <summary>
+    /// The cached zip with this hash, open and re-hashed through that same handle (positioned at its start), so what is
+    /// extracted next is exactly what was verified even if the cache file is replaced meanwhile; a damaged file is
+    /// deleted and null returned. The caller disposes the stream.
+    /// </summary>
+    public FileStream? TryOpenVerified(PackageHash zh, long size)
     {
         var path = PathOf(zh);
-        if (!File.Exists(path)) return null;
-        if (new FileInfo(path).Length == size && PackageHasher.ComputeZipHash(path).Equals(zh)) return path;
+        FileStream zip;
+        try
+        {
+            // Shared for delete: other restores may still rename a fresh copy over this name while it is open.
+            zip = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 18, FileOptions.RandomAccess);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        if (zip.Length == size && PackageHasher.ComputeZipHash(zip).Equals(zh))
+        {
+            zip.Position = 0;
+            return zip;
+        }
+        zip.Dispose();
         File.Delete(path); // damaged or tampered: fetch again
         return null;
     }
 
     /// <summary>
-    /// The verified zip for <paramref name="location"/>: from the cache when present and still intact, else
-    /// downloaded (streamed, digest and size verified) into it. Returns the path and whether it was downloaded.
+    /// The verified zip for <paramref name="location"/>, open: from the cache when present and still intact, else
+    /// downloaded (streamed, digest and size verified) into it and kept open from the file the download wrote. Returns
+    /// the stream (the caller disposes it) and whether it was downloaded.
     /// </summary>
-    public Task<(string Path, bool Downloaded)> GetAsync(ProviderPackageLocation location, CancellationToken cancellationToken) =>
-        GetAsync(location, null, cancellationToken);
-
-    /// <summary>As <see cref="GetAsync(ProviderPackageLocation, CancellationToken)"/>, reporting a download to <paramref name="transfers"/>.</summary>
-    public async Task<(string Path, bool Downloaded)> GetAsync(ProviderPackageLocation location, IProgress<TransferEvent>? transfers, CancellationToken cancellationToken)
+    public async Task<(FileStream Zip, bool Downloaded)> OpenAsync(ProviderPackageLocation location, IProgress<TransferEvent>? transfers, CancellationToken cancellationToken)
     {
-        if (TryGetVerified(location.Zh, location.Layer.Size) is { } cached) return (cached, false);
+        if (TryOpenVerified(location.Zh, location.Layer.Size) is { } cached) return (cached, false);
         var path = PathOf(location.Zh);
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var package = new PackageIdentity(location.Provider, location.Version, location.Platform);
-        await PackageTransfer.TrackAsync(transfers, package, TransferDirection.Download, location.Layer.Size,
+        var zip = await PackageTransfer.TrackAsync(transfers, package, TransferDirection.Download, location.Layer.Size,
             transfer => DownloadAsync(location, path, transfer, cancellationToken)).ConfigureAwait(false);
-        return (path, true);
+        return (zip, true);
     }
 
-    private static async Task<bool> DownloadAsync(ProviderPackageLocation location, string path, PackageTransfer? transfer, CancellationToken cancellationToken)
+    private static async Task<FileStream> DownloadAsync(ProviderPackageLocation location, string path, PackageTransfer? transfer, CancellationToken cancellationToken)
     {
-        if (transfer is null)
-        {
-            await location.Store.FetchBlobToFileAsync(location.Layer, path, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        // As FetchBlobToFileAsync does: a part file beside the target, renamed in only once the store has verified it.
+        // A part file beside the target, renamed in only once the store has verified what was written through this
+        // handle, which stays open for the caller to read back.
         var part = path + ".part-" + Guid.NewGuid().ToString("N");
+        var file = OpenPartFile(part);
         try
         {
-            using (var file = new FileStream(part, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
-                await location.Store.FetchBlobAsync(location.Layer, transfer.CountingWrites(file), cancellationToken).ConfigureAwait(false);
+            Stream sink = file;
+            await location.Store.FetchBlobAsync(location.Layer, transfer?.CountingWrites(sink) ?? sink, cancellationToken).ConfigureAwait(false);
+            file.Flush();
             File.Move(part, path, overwrite: true);
-            return true;
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
         }
         finally
         {
             if (File.Exists(part)) File.Delete(part);
         }
     }
+
+    /// <summary>A new part file, writable and later readable through the same handle, which may be renamed while open.</summary>
+    internal static FileStream OpenPartFile(string part) =>
+        new(part, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, 1 << 18);
 }

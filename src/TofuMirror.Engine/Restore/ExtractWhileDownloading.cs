@@ -26,28 +26,36 @@ internal static class ExtractWhileDownloading
     {
         Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
         var part = cachePath + ".part-" + Guid.NewGuid().ToString("N");
+        // Not pre-allocated: the descriptor's size is only a claim until the bytes arrive.
+        var file = BlobCache.OpenPartFile(part);
         var pipe = new BlobPipe(PipeCapacity);
-        var extraction = Task.Factory.StartNew(() => Extract(pipe, stagingDirectory), CancellationToken.None,
+        using var refused = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var extraction = Task.Factory.StartNew(() => Extract(pipe, location.Layer.Size, stagingDirectory, refused), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            using (var file = new FileStream(part, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, PreallocationSize = location.Layer.Size,
-            }))
-            {
-                Stream sink = new CachingExtractingSink(file, pipe);
-                await location.Store.FetchBlobAsync(location.Layer, transfer?.CountingWrites(sink) ?? sink, cancellationToken).ConfigureAwait(false);
-            }
+            Stream sink = new CachingExtractingSink(file, pipe);
+            await location.Store.FetchBlobAsync(location.Layer, transfer?.CountingWrites(sink) ?? sink, refused.Token).ConfigureAwait(false);
+            file.Flush();
             pipe.CompleteWriting(null);
             var outcome = await extraction.ConfigureAwait(false);
             File.Move(part, cachePath, overwrite: true);
-            return outcome;
+            if (outcome.NotStreamed is null)
+            {
+                file.Dispose();
+                return outcome;
+            }
+            // Extracted again from the very file the download wrote and verified, not from a reopened cache path.
+            file.Position = 0;
+            return outcome with { Zip = file };
         }
         catch (Exception e)
         {
+            file.Dispose();
             pipe.CompleteWriting(e);
-            await extraction.ConfigureAwait(false); // never throws; waits so nothing writes into staging after we return
+            var outcome = await extraction.ConfigureAwait(false); // never throws; waits so nothing writes into staging after we return
+            // A zip over the extraction limits stopped the download, so its digest was never settled: the limit is the reason.
+            if (outcome.Refusal is ZipLimitExceededException && !cancellationToken.IsCancellationRequested) return outcome;
             throw;
         }
         finally
@@ -56,14 +64,21 @@ internal static class ExtractWhileDownloading
         }
     }
 
-    private static StreamedExtraction Extract(BlobPipe pipe, string stagingDirectory)
+    private static StreamedExtraction Extract(BlobPipe pipe, long blobSize, string stagingDirectory, CancellationTokenSource stopDownload)
     {
         try
         {
-            return new StreamedExtraction(StreamingZipExtractor.ExtractAndHash(pipe.Reader, stagingDirectory), null, null);
+            return new StreamedExtraction(StreamingZipExtractor.ExtractAndHash(pipe.Reader, blobSize, stagingDirectory), null, null);
+        }
+        catch (ZipLimitExceededException e)
+        {
+            // The rest of a zip that asks for more than any package needs is not worth downloading (nor the time).
+            stopDownload.Cancel();
+            return new StreamedExtraction(null, e, null);
         }
         catch (Exception e) when (e is UnsafeZipEntryException or InconsistentZipException)
         {
+            // The download goes on: when the digest fails too, that is the error reported (the bytes are not the blob's).
             return new StreamedExtraction(null, e, null);
         }
         catch (Exception e)
@@ -79,5 +94,11 @@ internal static class ExtractWhileDownloading
     }
 }
 
-/// <summary>What extracting during the download gave: the <c>h1:</c> of the staged files, a refusal, or a reason to extract the file again.</summary>
-internal sealed record StreamedExtraction(PackageHash? H1, Exception? Refusal, Exception? NotStreamed);
+/// <summary>
+/// What extracting during the download gave: the <c>h1:</c> of the staged files, a refusal, or a reason to extract the
+/// file again, with the verified blob open in <see cref="Zip"/> (the caller disposes it).
+/// </summary>
+internal sealed record StreamedExtraction(PackageHash? H1, Exception? Refusal, Exception? NotStreamed)
+{
+    public FileStream? Zip { get; init; }
+}

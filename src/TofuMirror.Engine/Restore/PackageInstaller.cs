@@ -40,11 +40,14 @@ public sealed class PackageInstaller
     }
 
     /// <summary>Installs and returns the <c>h1:</c> hash of what was installed.</summary>
-    public PackageHash Install(string zipPath, ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout) =>
-        Install(zipPath, new PackageIdentity(location.Provider, location.Version, location.Platform), location.Zh, lockedHashes, layout);
+    public PackageHash Install(Stream zip, ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout) =>
+        Install(zip, new PackageIdentity(location.Provider, location.Version, location.Platform), location.Zh, lockedHashes, layout);
 
-    /// <summary>Installs a zip whose <c>zh:</c> is already known (verified by the caller) and returns its <c>h1:</c>.</summary>
-    public PackageHash Install(string zipPath, PackageIdentity package, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
+    /// <summary>
+    /// Installs a zip, read from the seekable stream its <c>zh:</c> was verified through (by the caller), so nothing can
+    /// swap the file between the check and the extraction; returns its <c>h1:</c>.
+    /// </summary>
+    public PackageHash Install(Stream zip, PackageIdentity package, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
     {
         var temp = NewStagingPath();
         try
@@ -54,16 +57,16 @@ public sealed class PackageInstaller
             {
                 try
                 {
-                    h1 = SafeZipExtractor.ExtractAndHash(zipPath, temp);
+                    h1 = SafeZipExtractor.ExtractAndHash(zip, temp);
                 }
-                catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException)
+                catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
                 {
                     throw NotAValidZip(package, e);
                 }
             }
             else
             {
-                File.Copy(zipPath, temp);
+                using (var copy = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1)) zip.CopyTo(copy, 1 << 18);
                 h1 = PackageHasher.ComputeH1FromZip(temp);
             }
 

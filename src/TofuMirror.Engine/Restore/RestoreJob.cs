@@ -133,7 +133,9 @@ public sealed class RestoreJob
 
         try
         {
-            if (CachedPackage(locked, platform, cache) is { } cached)
+            var cached = CachedPackage(locked, platform, cache);
+            using var cachedZip = cached?.Zip;
+            if (cached is not null)
             {
                 if (request.Offline)
                     return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached, stampPath), Offline = true };
@@ -175,12 +177,14 @@ public sealed class RestoreJob
         ProviderPackageLocation location, ProviderLock locked, OutputLayout layout, PackageInstaller installer, BlobCache cache,
         CancellationToken cancellationToken)
     {
-        if (cache.TryGetVerified(location.Zh, location.Layer.Size) is { } cached)
-            return (installer.Install(cached, location, locked.Hashes, layout), false);
+        using (var cached = cache.TryOpenVerified(location.Zh, location.Layer.Size))
+        {
+            if (cached is not null) return (installer.Install(cached, location, locked.Hashes, layout), false);
+        }
         if (layout == OutputLayout.Unpacked)
             return (await new StreamingPackageInstall(installer, cache, _logger, _transfers).InstallAsync(location, locked.Hashes, cancellationToken).ConfigureAwait(false), true);
-        var (zip, downloaded) = await cache.GetAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
-        return (installer.Install(zip, location, locked.Hashes, layout), downloaded);
+        var (zip, downloaded) = await cache.OpenAsync(location, _transfers, cancellationToken).ConfigureAwait(false);
+        using (zip) return (installer.Install(zip, location, locked.Hashes, layout), downloaded);
     }
 
     private static IReadOnlyList<IOciRepositoryStore> StoresFor(RestoreRequest request, ProviderLock locked)
@@ -220,7 +224,7 @@ public sealed class RestoreJob
     {
         if (InstallStamp.TryRead(cache.RecordPath(locked.Address, locked.Version, platform)) is not { } record) return null;
         if (!PackageHash.TryParse(record.Zh, out var zh, out _) || !locked.Hashes.Contains(zh)) return null;
-        return cache.TryGetVerified(zh, record.Size) is { } zip ? new CachedBlob(record, zh, zip) : null;
+        return cache.TryOpenVerified(zh, record.Size) is { } zip ? new CachedBlob(record, zh, zip) : null;
     }
 
     /// <summary>
@@ -303,6 +307,6 @@ public sealed class RestoreJob
         Path.Combine(outputDirectory, ".tofumirror", "installed", layout.ToString().ToLowerInvariant(),
             FilesystemMirrorLayout.UnpackedRelativePath(provider, version, platform) + ".json");
 
-    /// <summary>A verified zip in the cache, with the record of where it came from and the locked <c>zh:</c> it hashes to.</summary>
-    private sealed record CachedBlob(InstallStamp Record, PackageHash Zh, string Zip);
+    /// <summary>A verified zip in the cache (open, as it was verified), with the record of where it came from and the locked <c>zh:</c> it hashes to.</summary>
+    private sealed record CachedBlob(InstallStamp Record, PackageHash Zh, FileStream Zip);
 }

@@ -32,7 +32,8 @@ internal sealed class StreamingPackageInstall(PackageInstaller installer, BlobCa
             {
                 logger.LogDebug("{Package} extracted from the cache after the download: {Reason}", package, outcome.NotStreamed?.Message);
                 PackageInstaller.Delete(staging);
-                return installer.Install(cachePath, location, lockedHashes, OutputLayout.Unpacked);
+                using var zip = outcome.Zip!;
+                return installer.Install(zip, location, lockedHashes, OutputLayout.Unpacked);
             }
             installer.Publish(staging, package, h1, location.Zh, lockedHashes, OutputLayout.Unpacked);
             return h1;

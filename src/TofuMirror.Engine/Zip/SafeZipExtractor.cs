@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Model.Hashing;
@@ -11,7 +12,9 @@ namespace TofuMirror.Engine.Zip;
 /// <summary>
 /// Extracts a provider zip into a directory, streaming each entry. Every entry name is checked before
 /// anything is written: names that are absolute, carry a drive letter, or contain a <c>..</c> segment
-/// are rejected. On Unix (net8.0 build) the executable bits recorded in the zip are applied.
+/// are rejected. On Unix (net8.0 build) the executable bits recorded in the zip are applied. The entry count and
+/// sizes are bounded (<see cref="ExtractionBudget"/>), from the central directory before anything is written and
+/// again from the bytes actually inflated.
 /// </summary>
 public static class SafeZipExtractor
 {
@@ -37,8 +40,14 @@ public static class SafeZipExtractor
     public static PackageHash ExtractAndHash(string zipPath, string targetDirectory)
     {
         using var stream = OpenZip(zipPath);
+        return ExtractAndHash(stream, targetDirectory);
+    }
+
+    /// <summary>As <see cref="ExtractAndHash(string, string)"/>, from a seekable stream (left open).</summary>
+    public static PackageHash ExtractAndHash(Stream zipStream, string targetDirectory)
+    {
         var digests = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        ExtractCore(stream, targetDirectory, digests);
+        ExtractCore(zipStream, targetDirectory, digests);
         return PackageHasher.ComputeH1FromDigests(digests);
     }
 
@@ -53,10 +62,14 @@ public static class SafeZipExtractor
     {
         var root = Path.GetFullPath(targetDirectory);
         using var archive = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
+        var budget = new ExtractionBudget(zipStream.CanSeek ? zipStream.Length : long.MaxValue);
         var planned = new List<(ZipArchiveEntry Entry, string Name, string FullPath)>();
+        var spellings = new CaseCollisionGuard();
         foreach (var entry in archive.Entries)
         {
             var fullPath = ZipEntryPaths.Resolve(root, entry.FullName, out var name);
+            spellings.Add(entry.FullName, name);
+            budget.Admit(entry.FullName, entry.CompressedLength, entry.Length);
             planned.Add((entry, name, fullPath));
         }
 
@@ -73,16 +86,25 @@ public static class SafeZipExtractor
                 continue;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            var crc = new Crc32();
             using (var source = entry.Open())
             using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
             {
+                long written = 0;
                 int read;
                 while ((read = StreamingZipExtractor.FillBuffer(source, buffer)) > 0)
                 {
+                    written += read;
+                    // The central directory's size was admitted; data that inflates past it is refused as it arrives.
+                    if (written > entry.Length) throw new ZipLimitExceededException($"\"{entry.FullName}\" inflates past the {entry.Length} bytes the central directory gives");
                     target.Write(buffer, 0, read);
                     fileHash?.AppendData(buffer, 0, read);
+                    crc.Append(buffer.AsSpan(0, read));
                 }
             }
+            // As Go's archive/zip (OpenTofu's reader) does; .NET's ZipArchive does not check it.
+            if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
+                throw new InvalidDataException($"The data of \"{entry.FullName}\" does not match its CRC-32: the zip is corrupt.");
             if (digests is not null) digests[name] = fileHash!.GetHashAndReset();
 #if NET
             ZipEntryPaths.ApplyExecutableBits(entry.ExternalAttributes, fullPath);

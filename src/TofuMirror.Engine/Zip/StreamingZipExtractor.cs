@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using TofuMirror.Engine.Hashing;
@@ -14,7 +15,9 @@ namespace TofuMirror.Engine.Zip;
 /// each file for <c>h1:</c> as it is written. It follows the local headers, then reads the central directory and
 /// the end record and refuses the zip (<see cref="InconsistentZipException"/>) unless they describe exactly
 /// the entries it extracted, at the offsets it saw them, and each entry's data has the sizes its header gives. Entry names get the same checks as
-/// <see cref="SafeZipExtractor"/>, and execute bits come from the central directory, as there.
+/// <see cref="SafeZipExtractor"/>, and execute bits come from the central directory, as there. Entry count and sizes are
+/// bounded by <see cref="ExtractionBudget"/> before each entry is written, and no file is pre-allocated from a size the
+/// zip merely declares.
 /// </summary>
 /// <remarks>
 /// Zips it cannot follow without seeking (data descriptors, Zip64, encryption, methods other than stored and
@@ -33,11 +36,16 @@ public static class StreamingZipExtractor
     private const int Deflated = 8;
 
     /// <summary>Extracts the zip read from <paramref name="zip"/> (to its end) and returns the <c>h1:</c> of what was written.</summary>
+    /// <param name="zip">The zip, forward only.</param>
+    /// <param name="zipSize">The zip's size (the blob's, from its descriptor): bounds what it may extract to.</param>
+    /// <param name="targetDirectory">Where the files go.</param>
     /// <exception cref="UnsafeZipEntryException">An entry would land outside the target directory.</exception>
+    /// <exception cref="ZipLimitExceededException">The zip would write more than <see cref="ExtractionBudget"/> allows.</exception>
     /// <exception cref="InconsistentZipException">The zip's records contradict each other.</exception>
     /// <exception cref="ZipStreamingUnsupportedException">The zip needs the seekable extractor.</exception>
-    public static PackageHash ExtractAndHash(Stream zip, string targetDirectory)
+    public static PackageHash ExtractAndHash(Stream zip, long zipSize, string targetDirectory)
     {
+        var budget = new ExtractionBudget(zipSize);
         var root = Path.GetFullPath(targetDirectory);
         Directory.CreateDirectory(root);
         var reader = new ForwardZipReader(zip);
@@ -45,6 +53,7 @@ public static class StreamingZipExtractor
         var digests = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var buffer = new byte[BufferSize];
         using var fileHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var spellings = new CaseCollisionGuard();
 
         uint signature;
         while ((signature = ForwardZipReader.U32(reader.ReadExactly(4), 0)) == ZipLocalHeader.Signature)
@@ -53,6 +62,8 @@ public static class StreamingZipExtractor
             var entryName = DecodeName(header);
             reader.Skip(extraLength);
             var fullPath = ZipEntryPaths.Resolve(root, entryName, out var name);
+            spellings.Add(entryName, name);
+            budget.Admit(entryName, header.CompressedSize, header.UncompressedSize);
             if (name.EndsWith("/", StringComparison.Ordinal))
             {
                 Directory.CreateDirectory(fullPath);
@@ -88,8 +99,9 @@ public static class StreamingZipExtractor
     private static void WriteEntry(ForwardZipReader reader, ZipLocalHeader header, string fullPath, byte[] buffer, IncrementalHash fileHash)
     {
         var compressed = new BoundedReadStream(reader.Stream, header.CompressedSize);
+        var crc = new Crc32();
         long written = 0;
-        using (var target = CreateFile(fullPath, header.UncompressedSize))
+        using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
         using (var data = header.Method == Deflated ? new DeflateStream(compressed, CompressionMode.Decompress, leaveOpen: true) : (Stream)compressed)
         {
             int read;
@@ -99,10 +111,14 @@ public static class StreamingZipExtractor
                 if (written > header.UncompressedSize) throw new InconsistentZipException($"\"{Path.GetFileName(fullPath)}\" is longer than its local header says");
                 target.Write(buffer, 0, read);
                 fileHash.AppendData(buffer, 0, read);
+                crc.Append(buffer.AsSpan(0, read));
             }
         }
         if (written != header.UncompressedSize || compressed.Remaining != 0)
             throw new InconsistentZipException($"the data of \"{Path.GetFileName(fullPath)}\" does not match the sizes in its local header");
+        // The central directory's CRC is compared with this header's later; Go's archive/zip checks the data against it.
+        if (crc.GetCurrentHashAsUInt32() != header.Crc32)
+            throw new InconsistentZipException($"the data of \"{Path.GetFileName(fullPath)}\" does not match its CRC-32");
         reader.Advance(header.CompressedSize);
     }
 
@@ -116,20 +132,6 @@ public static class StreamingZipExtractor
         int read;
         while (filled < buffer.Length && (read = data.Read(buffer, filled, buffer.Length - filled)) > 0) filled += read;
         return filled;
-    }
-
-    private static FileStream CreateFile(string path, long size)
-    {
-#if NET
-        // Reserving the size up front saves the file system growing the file a megabyte at a time.
-        return new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, PreallocationSize = size,
-        });
-#else
-        _ = size;
-        return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-#endif
     }
 
     /// <summary>

@@ -5,13 +5,16 @@ namespace TofuMirror.Engine.Zip;
 
 /// <summary>
 /// The rules every extractor applies to a zip entry: where its name may land (nothing absolute, no drive letter,
-/// no <c>..</c> segment, nothing outside the target) and which Unix execute bits it carries.
+/// no <c>..</c> segment, nothing outside the target) and which Unix execute bits it carries. Names are normalised as
+/// OpenTofu's extraction (Go's <c>filepath.Join</c>) places them: empty and <c>.</c> segments dropped, so
+/// <c>./x</c>, <c>a//b</c> and <c>a/.</c> are <c>x</c>, <c>a/b</c> and <c>a</c>, and the <c>h1:</c> is hashed under
+/// the name the file has on disk.
 /// </summary>
 internal static class ZipEntryPaths
 {
     /// <summary>
     /// The full path <paramref name="entryName"/> extracts to under <paramref name="root"/> (a full path), or throws;
-    /// <paramref name="name"/> is the entry name with <c>/</c> separators.
+    /// <paramref name="name"/> is the normalised entry name with <c>/</c> separators, ending in <c>/</c> for a directory.
     /// </summary>
     public static string Resolve(string root, string entryName, out string name)
     {
@@ -22,7 +25,7 @@ internal static class ZipEntryPaths
         return fullPath;
     }
 
-    /// <summary>Returns the entry name with <c>/</c> separators, or throws when it could escape.</summary>
+    /// <summary>Returns the normalised entry name with <c>/</c> separators, or throws when it could escape.</summary>
     private static string CheckEntryName(string entryName)
     {
         var name = entryName.Replace('\\', '/');
@@ -32,12 +35,17 @@ internal static class ZipEntryPaths
             throw new UnsafeZipEntryException(entryName, "it is an absolute path");
         if (name.Length >= 2 && name[1] == ':' && char.IsLetter(name[0]))
             throw new UnsafeZipEntryException(entryName, "it starts with a drive letter");
-        foreach (var segment in name.Split('/'))
+        var segments = name.Split('/');
+        if (Array.IndexOf(segments, "..") >= 0)
+            throw new UnsafeZipEntryException(entryName, "it contains a \"..\" segment");
+        var isDirectory = name.EndsWith("/", StringComparison.Ordinal);
+        var normalised = string.Join("/", Array.FindAll(segments, s => s.Length > 0 && s != "."));
+        if (normalised.Length == 0)
         {
-            if (segment == "..")
-                throw new UnsafeZipEntryException(entryName, "it contains a \"..\" segment");
+            if (isDirectory) return "./"; // the target folder itself: nothing to create
+            throw new UnsafeZipEntryException(entryName, "it names the target folder itself, not a file in it");
         }
-        return name;
+        return isDirectory ? normalised + "/" : normalised;
     }
 
     private static bool IsInside(string root, string fullPath)

@@ -50,7 +50,7 @@ internal static class ModuleParser
 
         var configFiles = module.Files
             .Where(f => f.Kind != ModuleFileKind.LockFile)
-            .Select(f => new SourceFile(f.Path, f.Text))
+            .Select(f => new SourceFile(f.Path, f.Text) { EncodingError = f.EncodingError })
             .ToList();
         if (configFiles.Count > 0)
         {

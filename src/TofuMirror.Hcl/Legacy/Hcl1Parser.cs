@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
 using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Legacy;
@@ -16,11 +18,16 @@ public sealed class Hcl1Parser
     /// <summary>The summary of every HCL 1 syntax diagnostic; the detail carries HCL 1's message.</summary>
     public const string SyntaxErrorSummary = "Invalid HCL 1 syntax";
 
+    /// <summary>Objects and lists nest by recursion; past this (the HCL 2 parser's limit) the file is refused, not the stack.</summary>
+    public const int MaxDepth = Syntax.Parser.MaxDepth;
+
     private readonly string _text;
     private readonly SourceTextMap _map;
     private readonly Hcl1Lexer _lexer;
     private Hcl1Token _token;
     private Hcl1Token? _pushedBack;
+    private int _depth;
+    private readonly List<(Hcl1Token At, string What)> _enclosingLists = [];
 
     private Hcl1Parser(string text, string fileName)
     {
@@ -90,7 +97,25 @@ public sealed class Hcl1Parser
 
     private string TextOf(Hcl1Token token) => _text.Substring(token.Start, token.End - token.Start);
 
-    private Hcl1SyntaxException Fail(Hcl1Token at, string message) => new(message, at.Start, at.End);
+    /// <summary>
+    /// The failure at <paramref name="at"/>, as HCL 1 reports it from inside lists: each enclosing list wraps the message
+    /// with its own "error while trying to parse ... within list" and the position of what it enclosed, and the
+    /// outermost one is the subject. Built here in one pass (catching and rethrowing at each level would copy the
+    /// message once per level and hold every level's exception handling on the stack).
+    /// </summary>
+    private Hcl1SyntaxException Fail(Hcl1Token at, string message)
+    {
+        if (_enclosingLists.Count == 0) return new(message, at.Start, at.End);
+        var wrapped = new StringBuilder();
+        for (var i = 0; i < _enclosingLists.Count; i++)
+        {
+            var inner = _map.At(i + 1 < _enclosingLists.Count ? _enclosingLists[i + 1].At.Start : at.Start);
+            wrapped.Append("error while trying to parse ").Append(_enclosingLists[i].What).Append(" within list: At ")
+                .Append(inner.Line.ToString(CultureInfo.InvariantCulture)).Append(':').Append(inner.Column.ToString(CultureInfo.InvariantCulture)).Append(": ");
+        }
+        var outermost = _enclosingLists[0].At;
+        return new(wrapped.Append(message).ToString(), outermost.Start, outermost.End);
+    }
 
     /// <summary>Items until end of input (top level) or until a closing brace (inside an object).</summary>
     private void ParseItems(List<ConfigItem> items, bool insideObject)
@@ -205,6 +230,7 @@ public sealed class Hcl1Parser
 
     private ConfigObject ParseObjectAfterBrace(Hcl1Token open)
     {
+        Enter(open);
         var items = new List<ConfigItem>();
         ParseItems(items, insideObject: true);
         var close = Scan();
@@ -212,11 +238,19 @@ public sealed class Hcl1Parser
         {
             throw Fail(close, $"object expected closing RBRACE got: {Hcl1Token.NameOf(close.Kind)}");
         }
+        _depth--;
         return new ConfigObject(items, _map.Range(open.Start, close.End));
+    }
+
+    /// <summary>One more level of nesting, or the failure that ends parsing (so no exit is needed on that path).</summary>
+    private void Enter(Hcl1Token open)
+    {
+        if (++_depth > MaxDepth) throw Fail(open, $"objects and lists are nested more than {MaxDepth} levels deep");
     }
 
     private ConfigList ParseListAfterBracket(Hcl1Token open)
     {
+        Enter(open);
         var elements = new List<ConfigNode>();
         var needComma = false;
         while (true)
@@ -245,6 +279,7 @@ public sealed class Hcl1Parser
                     needComma = true;
                     break;
                 case Hcl1TokenKind.RBrack:
+                    _depth--;
                     return new ConfigList(elements, _map.Range(open.Start, token.End));
                 default:
                     throw Fail(token, $"unexpected token while parsing list: {Hcl1Token.NameOf(token.Kind)}");
@@ -252,20 +287,13 @@ public sealed class Hcl1Parser
         }
     }
 
+    /// <summary>An object or list inside a list: a failure within it is reported through it (see <see cref="Fail"/>).</summary>
     private ConfigNode Nested(Hcl1Token at, string what, Func<ConfigNode> parse)
     {
-        try
-        {
-            return parse();
-        }
-        catch (Hcl1SyntaxException inner)
-        {
-            // HCL 1 names the outer position and wraps the inner message (which carries its own position).
-            var innerPos = _map.At(inner.Start);
-            throw new Hcl1SyntaxException(
-                $"error while trying to parse {what} within list: At {innerPos.Line}:{innerPos.Column}: {inner.Message}",
-                at.Start, at.End);
-        }
+        _enclosingLists.Add((at, what));
+        var node = parse();
+        _enclosingLists.RemoveAt(_enclosingLists.Count - 1);
+        return node;
     }
 
     private readonly record struct KeyText(ConfigKey Key, string RawText);

@@ -10,12 +10,17 @@ internal sealed partial class Parser
 {
     private const string UnbalancedDetail = "The control directives within this template are unbalanced.";
 
+    /// <summary>Set when directives nest past <see cref="MaxDepth"/>: the rest of the template is skipped, reported once.</summary>
+    private bool _templateAbandoned;
+
     /// <summary>Applies strip markers, nests directives and melds adjacent literals into the final template node.</summary>
     private Expression BuildTemplate(List<TemplatePiece> pieces, SourceRange range, bool allowWrap)
     {
         ApplyStripMarkers(pieces);
         var index = 0;
+        _templateAbandoned = false;
         var parts = BuildSequence(pieces, ref index, _ => false);
+        _templateAbandoned = false;
         if (allowWrap && parts.Count == 1 && pieces.Count == 1 && pieces[0].Kind == TemplatePieceKind.Interpolation)
         {
             return new TemplateWrapExpression(parts[0], range);
@@ -82,15 +87,19 @@ internal sealed partial class Parser
                     parts.Add(piece.Expression!);
                     index++;
                     continue;
-                case TemplatePieceKind.If:
+                case TemplatePieceKind.If or TemplatePieceKind.For:
                     FlushLiteral();
                     index++;
-                    parts.Add(BuildIf(pieces, ref index, piece));
-                    continue;
-                case TemplatePieceKind.For:
-                    FlushLiteral();
-                    index++;
-                    parts.Add(BuildFor(pieces, ref index, piece));
+                    // Directives nest by recursion here, so they count against the same limit as expressions.
+                    if (!Enter(piece.Range))
+                    {
+                        Exit();
+                        _templateAbandoned = true;
+                        index = pieces.Count;
+                        return parts;
+                    }
+                    parts.Add(piece.Kind == TemplatePieceKind.If ? BuildIf(pieces, ref index, piece) : BuildFor(pieces, ref index, piece));
+                    Exit();
                     continue;
                 default:
                     if (isTerminator(piece.Kind))
@@ -122,7 +131,8 @@ internal sealed partial class Parser
         var end = ifPiece.Range;
         if (index >= pieces.Count)
         {
-            Error("Unexpected end of template", $"The if directive at {FormatRange(ifPiece.Range)} is missing its corresponding endif directive.", ifPiece.Range);
+            // Past the nesting limit the rest was skipped, and that is reported once.
+            if (!_templateAbandoned) Error("Unexpected end of template", $"The if directive at {FormatRange(ifPiece.Range)} is missing its corresponding endif directive.", ifPiece.Range);
         }
         else if (pieces[index].Kind != TemplatePieceKind.EndIf)
         {
@@ -144,7 +154,8 @@ internal sealed partial class Parser
         var end = forPiece.Range;
         if (index >= pieces.Count)
         {
-            Error("Unexpected end of template", $"The for directive at {FormatRange(forPiece.Range)} is missing its corresponding endfor directive.", forPiece.Range);
+            // Past the nesting limit the rest was skipped, and that is reported once.
+            if (!_templateAbandoned) Error("Unexpected end of template", $"The for directive at {FormatRange(forPiece.Range)} is missing its corresponding endfor directive.", forPiece.Range);
         }
         else if (pieces[index].Kind == TemplatePieceKind.Else)
         {

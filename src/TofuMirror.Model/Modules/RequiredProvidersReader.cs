@@ -27,7 +27,8 @@ public static class RequiredProvidersReader
         {
             var file = byPath[path];
             collector.InOverride = file.IsOverride;
-            if (file.IsJson) JsonConfigReader.Read(file, collector);
+            if (file.EncodingError is { } encoding) collector.Diagnostics.Add(encoding);
+            else if (file.IsJson) JsonConfigReader.Read(file, collector);
             else ReadNative(file, collector);
         }
         return collector.Build();

@@ -8,4 +8,7 @@ public sealed record SourceFile(string Path, string Text)
 
     /// <summary>An <c>override</c> or <c>*_override</c> file, merged after the primary files.</summary>
     public bool IsOverride => ConfigurationFileNames.IsOverride(Path);
+
+    /// <summary>Set when the file is not UTF-8 (<see cref="SourceFileDecoder"/>): reported, and the file is not parsed.</summary>
+    public TofuMirror.Hcl.Diagnostic? EncodingError { get; init; }
 }

@@ -219,6 +219,55 @@ public sealed class StreamingRestoreTests
         throw new InvalidOperationException("not found");
     }
 
+    [TestMethod]
+    public async Task DeflateBombUnderAWrongDigestIsRefusedBeforeItFillsTheStagingFolder()
+    {
+        using var scenario = new RestoreScenario();
+        await PublishAsync(scenario, ProviderZips.Entries("demo", "1.0.0", "linux_amd64"));
+        var bomb = TofuMirror.Engine.Tests.Zip.ExtractionBudgetTests.ZerosZip((Binary, 256 << 20));
+        var staging = Path.Combine(scenario.Output, ".tofumirror", "tmp");
+        long largestStaging = 0;
+        var store = StoreOf(scenario);
+        store.ReplaceBlobStream = async (descriptor, destination, token) =>
+        {
+            try
+            {
+                for (var at = 0; at < bomb.Length; at += 16 * 1024)
+                {
+                    await destination.WriteAsync(bomb.AsMemory(at, Math.Min(16 * 1024, bomb.Length - at)), token);
+                    largestStaging = Math.Max(largestStaging, BytesUnder(staging));
+                }
+                await Task.Delay(500, token); // the extractor catches up with the last chunks
+            }
+            finally
+            {
+                largestStaging = Math.Max(largestStaging, BytesUnder(staging));
+            }
+            throw new OciDigestMismatchException("the blob does not match its digest", descriptor.Digest.ToString(), null);
+        };
+
+        var report = await new RestoreJob().RunAsync(Request(scenario, store), default);
+
+        var error = RestoreScenario.Single(report).Error;
+        Assert.AreEqual(DiagnosticCodes.InvalidPackage, error?.Code, error?.Detail);
+        StringAssert.Contains(error!.Detail, "refused before extracting it filled the disk");
+        Assert.IsTrue(largestStaging < 1 << 20, $"the staging folder grew to {largestStaging} bytes");
+        scenario.AssertNoTempLeftovers();
+        Assert.AreEqual(0, CacheFileCount(scenario), "a refused blob reached the cache");
+    }
+
+    private static long BytesUnder(string directory)
+    {
+        try
+        {
+            return Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+        }
+        catch (IOException)
+        {
+            return 0; // a file went away while listing
+        }
+    }
+
     private static async Task<bool> EventuallyAsync(Func<bool> condition)
     {
         for (var i = 0; i < 100; i++)

@@ -35,7 +35,7 @@ public sealed class StreamingZipExtractorTests
     private static byte[] Text(string s) => Encoding.UTF8.GetBytes(s);
 
     private static PackageHash Extract(byte[] zip, string target) =>
-        StreamingZipExtractor.ExtractAndHash(new TricklingStream(zip), target);
+        StreamingZipExtractor.ExtractAndHash(new TricklingStream(zip), zip.Length, target);
 
     [TestMethod]
     public void GivesTheSameFilesAndH1AsTheSeekableExtractor()
@@ -211,7 +211,7 @@ public sealed class StreamingZipExtractorTests
     }
 
     /// <summary>A forward-only stream that hands out a few bytes at a time, as a network download does.</summary>
-    private sealed class TricklingStream(byte[] data) : Stream
+    internal sealed class TricklingStream(byte[] data) : Stream
     {
         private int _position;
 
