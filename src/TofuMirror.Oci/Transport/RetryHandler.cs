@@ -97,7 +97,7 @@ public sealed class RetryHandler : DelegatingHandler
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
             if (inner is OciTlsException or System.Security.Authentication.AuthenticationException) return true;
-        return false;
+        return Tls.TlsAlerts.ClientCertificateAlert(e) is not null;
     }
 
     internal static string Redact(Uri? uri) => uri is null ? string.Empty : uri.GetLeftPart(UriPartial.Path);
