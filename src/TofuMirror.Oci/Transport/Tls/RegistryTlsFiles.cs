@@ -59,15 +59,11 @@ public sealed record RegistryTlsFiles(string? CaFile, string? ClientCertificateF
         {
             certificate = X509Certificate2.CreateFromPem(ReadText(certificateFile, "client certificate"), keyText);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             throw new RegistryTlsFileException(keyPath, keyFile is null
-                ? $"no private key matching the client certificate was found in it ({e.Message}); pass the key file with --client-key / TofuClientKeyFile"
-                : $"the client key cannot be read or does not match the client certificate {certificateFile} ({e.Message})");
-        }
-        catch (ArgumentException e)
-        {
-            throw new RegistryTlsFileException(keyPath, $"the client key holds no supported PEM private key (RSA, EC, PKCS#8) ({e.Message})");
+                ? $"no usable private key for the client certificate in it ({e.Message}); pass the key file with --client-key / TofuClientKeyFile"
+                : $"the client key is not an unencrypted PEM key (RSA, EC or PKCS#8) that matches the client certificate {certificateFile} ({e.Message})");
         }
 
         // Windows' TLS stack cannot use the ephemeral key PEM loading gives; a PKCS#12 round trip persists it for the process.
