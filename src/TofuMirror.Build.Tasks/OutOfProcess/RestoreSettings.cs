@@ -33,6 +33,9 @@ public sealed class RestoreSettings
     public bool Offline { get; set; }
     public bool ForceRestore { get; set; }
     public int Parallelism { get; set; }
+    public string? CaFile { get; set; }
+    public string? ClientCertificateFile { get; set; }
+    public string? ClientKeyFile { get; set; }
     public List<ModuleSettings> Modules { get; } = new();
 
     public string Render()
@@ -47,6 +50,9 @@ public sealed class RestoreSettings
         Append(text, "offline", Offline ? "true" : "false");
         Append(text, "force", ForceRestore ? "true" : "false");
         Append(text, "parallelism", Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Append(text, "ca-file", CaFile);
+        Append(text, "client-cert", ClientCertificateFile);
+        Append(text, "client-key", ClientKeyFile);
         foreach (var module in Modules)
         {
             Append(text, "module", module.Path);
@@ -83,6 +89,9 @@ public sealed class RestoreSettings
                 case "offline": settings.Offline = value == "true"; break;
                 case "force": settings.ForceRestore = value == "true"; break;
                 case "parallelism": settings.Parallelism = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+                case "ca-file": settings.CaFile = value; break;
+                case "client-cert": settings.ClientCertificateFile = value; break;
+                case "client-key": settings.ClientKeyFile = value; break;
                 case "module": settings.Modules.Add(module = new ModuleSettings(value)); break;
                 case "module.template": module!.RepositoryTemplate = value; break;
                 case "module.cli-config": module!.CliConfigFile = value; break;
