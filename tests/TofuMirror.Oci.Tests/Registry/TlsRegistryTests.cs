@@ -118,4 +118,21 @@ public sealed class TlsRegistryTests
         var resolved = await repo.ResolveAsync("2.0.0", default);
         Assert.AreEqual(pushed.Index.Digest, resolved.Digest);
     }
+
+    [TestMethod]
+    [DataRow(false, DisplayName = "untrusted server certificate")]
+    [DataRow(true, DisplayName = "client certificate required")]
+    public async Task CertificateFailures_AreNotRetried(bool mutual)
+    {
+        var pki = Certificates;
+        using var proxy = ConnectProxy.Start();
+        var registry = mutual ? s_mutual! : s_tls!;
+        var files = mutual ? new RegistryTlsFiles(pki.CaCertificate, null, null) : RegistryTlsFiles.None;
+        using var client = new OciClientFactory(TestContent.FastOptions with { Tls = files.Load(), Proxy = new System.Net.WebProxy(proxy.Url) });
+        var repo = client.CreateRepository($"{TestCertificates.ProxiedHostName}:{registry.Port}", "providers/example/demo");
+
+        await Assert.ThrowsExactlyAsync<OciTlsException>(() => repo.ListTagsAsync(default));
+
+        Assert.AreEqual(1, proxy.ConnectTargets.Count, "one connection attempt, no retries");
+    }
 }

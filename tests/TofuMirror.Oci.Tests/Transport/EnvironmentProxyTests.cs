@@ -84,7 +84,8 @@ public sealed class EnvironmentProxyTests
     [TestMethod]
     public void AProxyVariableThatIsNoUrl_IsReportedNamingTheVariable()
     {
-        var error = Assert.ThrowsExactly<FormatException>(() => FromVariables(("HTTPS_PROXY", "http://")));
+        var error = Assert.ThrowsExactly<FormatException>(() => FromVariables(("HTTPS_PROXY", "http://user:secret@")));
         StringAssert.Contains(error.Message, "HTTPS_PROXY");
+        Assert.DoesNotContain("secret", error.Message);
     }
 }

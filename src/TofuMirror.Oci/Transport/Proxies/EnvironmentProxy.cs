@@ -58,7 +58,8 @@ public sealed class EnvironmentProxy : IWebProxy
         if (text is null) return null;
         var withScheme = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
         if (!Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
-            throw new FormatException($"{upper}: '{text}' is not a proxy URL (e.g. http://proxy.example.com:3128)");
+            // The value is not echoed: it may carry the proxy password.
+            throw new FormatException($"{upper} is not a proxy URL; expected e.g. http://proxy.example.com:3128");
         return uri;
     }
 
