@@ -52,6 +52,15 @@ public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>Downloads at once; 0 or less means the engine's default.</summary>
     public int Parallelism { get; set; }
 
+    /// <summary>A PEM bundle of certificate authorities trusted for registries besides the system's; empty means TOFU_MIRROR_CA_FILE, if set.</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>A PEM client certificate for registries that require mutual TLS.</summary>
+    public string? ClientCertificateFile { get; set; }
+
+    /// <summary>The unencrypted PEM key of <see cref="ClientCertificateFile"/>; empty means the key is in that file.</summary>
+    public string? ClientKeyFile { get; set; }
+
     /// <summary>The <c>tofu.rc</c> written beside the providers (a filesystem_mirror CLI configuration).</summary>
     [Output]
     public string? CliConfigPath { get; set; }
@@ -70,7 +79,7 @@ public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICanc
     public override bool Execute()
     {
         var settings = TaskItems.ToSettings(Modules, BaseDirectory, OutputPath, CliConfigFile, RepositoryTemplate,
-            Platforms, CachePath, Offline, ForceRestore, Parallelism);
+            Platforms, CachePath, Offline, ForceRestore, Parallelism).WithTls(this);
         var log = new MSBuildRestoreLog(Log);
         try
         {

@@ -42,6 +42,9 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
     public bool Offline { get; set; }
     public bool ForceRestore { get; set; }
     public int Parallelism { get; set; }
+    public string? CaFile { get; set; }
+    public string? ClientCertificateFile { get; set; }
+    public string? ClientKeyFile { get; set; }
 
     [Output]
     public string? CliConfigPath { get; set; }
@@ -64,7 +67,7 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
             Directory.CreateDirectory(StateDirectory);
             File.Delete(OutcomeFile);
             TaskItems.ToSettings(Modules, BaseDirectory, OutputPath, CliConfigFile, RepositoryTemplate, Platforms,
-                CachePath, Offline, ForceRestore, Parallelism).WriteTo(SettingsFile);
+                CachePath, Offline, ForceRestore, Parallelism).WithTls(this).WriteTo(SettingsFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -21,4 +21,7 @@ public interface IRestoreProvidersTask : ITask
     string? CliConfigPath { get; set; }
     string? ManifestPath { get; set; }
     ITaskItem[] RestoredFolders { get; set; }
+    string? CaFile { get; set; }
+    string? ClientCertificateFile { get; set; }
+    string? ClientKeyFile { get; set; }
 }

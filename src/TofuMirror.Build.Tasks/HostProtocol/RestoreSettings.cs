@@ -63,6 +63,15 @@ public sealed class RestoreSettings
     [DataMember(Name = "parallelism")]
     public int Parallelism { get; set; }
 
+    [DataMember(Name = "caFile", EmitDefaultValue = false)]
+    public string? CaFile { get; set; }
+
+    [DataMember(Name = "clientCertificateFile", EmitDefaultValue = false)]
+    public string? ClientCertificateFile { get; set; }
+
+    [DataMember(Name = "clientKeyFile", EmitDefaultValue = false)]
+    public string? ClientKeyFile { get; set; }
+
     public List<ModuleSettings> Modules => _modules ??= new List<ModuleSettings>();
 
     public string ToJson() => HostFile.ToJson(this);

@@ -34,6 +34,15 @@ internal static class TaskItems
         return settings;
     }
 
+    /// <summary>The registry TLS files (TofuCaFile, TofuClientCertificateFile, TofuClientKeyFile) of <paramref name="task"/>.</summary>
+    public static RestoreSettings WithTls(this RestoreSettings settings, IRestoreProvidersTask task)
+    {
+        settings.CaFile = NullIfBlank(task.CaFile);
+        settings.ClientCertificateFile = NullIfBlank(task.ClientCertificateFile);
+        settings.ClientKeyFile = NullIfBlank(task.ClientKeyFile);
+        return settings;
+    }
+
     public static ITaskItem[] ToItems(RestoreOutcome outcome)
     {
         var items = new List<ITaskItem>();

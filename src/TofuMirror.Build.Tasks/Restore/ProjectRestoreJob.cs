@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Oci.Transport.Tls;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Platforms;
 
@@ -45,7 +46,10 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
             var configFile = module.CliConfigFile ?? settings.CliConfigFile;
             using var mirror = MirrorSource.Load(
                 new MirrorSourceOptions(module.RepositoryTemplate ?? settings.RepositoryTemplate,
-                    configFile is null ? null : Path.GetFullPath(Path.Combine(baseDirectory, configFile)), baseDirectory),
+                    configFile is null ? null : Path.GetFullPath(Path.Combine(baseDirectory, configFile)), baseDirectory)
+                {
+                    Tls = new RegistryTlsFiles(settings.CaFile, settings.ClientCertificateFile, settings.ClientKeyFile),
+                },
                 environment);
             foreach (var diagnostic in mirror.Diagnostics) log.Report(diagnostic, configFile);
             var stores = settings.Offline ? new OfflineStoreResolver() : mirror.Stores;

@@ -45,9 +45,25 @@ internal static class CommonOptions
                       "when the patterns pin it, e.g. --include 'registry.opentofu.org/*/*'.",
     };
 
-    public static Option<string[]> InsecureRegistries() => new("--insecure-registry")
+    public static Option<string[]> InsecureRegistries() => new("--insecure-registry", "--insecure-host")
     {
-        Description = "A registry host[:port] that may be reached over plain HTTP (loopback registries always may).",
+        Description = "A registry host[:port] that may be reached over plain HTTP (loopback registries always may); repeat for several.",
+    };
+
+    public static Option<string?> CaFile() => new("--ca-file")
+    {
+        Description = "A PEM bundle of certificate authorities trusted for registries and token services, in addition to the system's. " +
+                      "Default: TOFU_MIRROR_CA_FILE.",
+    };
+
+    public static Option<string?> ClientCertificate() => new("--client-cert")
+    {
+        Description = "A PEM client certificate (intermediates may follow it) sent to registries that ask for one (mutual TLS).",
+    };
+
+    public static Option<string?> ClientKey() => new("--client-key")
+    {
+        Description = "The unencrypted PEM private key of --client-cert. Default: the key in the --client-cert file.",
     };
 
     /// <summary>Parses <c>--platform</c> values (default: this machine); reports bad ones as usage errors.</summary>

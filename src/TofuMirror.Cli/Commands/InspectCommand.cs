@@ -7,6 +7,7 @@ using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Inspect;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Oci.Transport.Tls;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Diagnostics;
@@ -34,15 +35,17 @@ internal static partial class InspectCommand
         var template = CommonOptions.RepositoryTemplate();
         var config = CommonOptions.CliConfigFile();
         var insecure = CommonOptions.InsecureRegistries();
+        var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var command = new DocumentedCommand("inspect", Summary, JsonShape, Details) { address, template, config, include, insecure, json };
+        tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, result.GetValue(address)!, result.GetValue(template), result.GetValue(config),
-            result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json), ct));
+            result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], tls.Read(result, console), result.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string addressText, string? template, string? config, string[] include, string[] insecure, bool json,
+    private static async Task<int> RunAsync(CliConsole console, string addressText, string? template, string? config, string[] include, string[] insecure, RegistryTlsFiles tls, bool json,
         CancellationToken cancellationToken)
     {
         var reporter = new DiagnosticReporter(console);
@@ -52,7 +55,7 @@ internal static partial class InspectCommand
             return ExitCodes.UsageError;
         }
 
-        using var mirror = MirrorLoader.Load(console, template, config, insecure, include);
+        using var mirror = MirrorLoader.Load(console, template, config, insecure, include, tls);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         InspectReport report;

@@ -8,6 +8,7 @@ using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Lock;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Oci.Transport.Tls;
 using TofuMirror.Model.Platforms;
 
 namespace TofuMirror.Cli.Commands;
@@ -38,15 +39,18 @@ internal static partial class LockCommand
         platforms.Description = "A platform OS_ARCH to record hashes for; repeat for several. Default: every platform the mirror has for the version.";
         var cache = new Option<string?>("--cache") { Description = "The shared download cache (used only for packages without an h1 annotation). Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
         var insecure = CommonOptions.InsecureRegistries();
+        var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var noProgress = CommonOptions.NoProgress();
         var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, insecure, json, noProgress };
+        tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
             result.GetValue(cache), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json))
         {
             NoProgress = result.GetValue(noProgress),
+            Tls = tls.Read(result, console),
         }, ct));
         return command;
     }
@@ -54,6 +58,7 @@ internal static partial class LockCommand
     private sealed record Options(string Chdir, string? Template, string? Config, string[] Platforms, string? Cache, string[] Include, string[] InsecureRegistries, bool Json)
     {
         public bool NoProgress { get; init; }
+        public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
     }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
@@ -63,7 +68,7 @@ internal static partial class LockCommand
         IReadOnlyList<Platform> platforms = [];
         if (options.Platforms.Length > 0 && !CommonOptions.TryParsePlatforms(options.Platforms, console, out platforms)) return ExitCodes.UsageError;
 
-        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include);
+        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include, options.Tls);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var request = new LockRequest(

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Oci.Transport.Tls;
 
 namespace TofuMirror.Cli.Commands;
 
@@ -9,12 +10,13 @@ namespace TofuMirror.Cli.Commands;
 internal static class MirrorLoader
 {
     public static MirrorSource Load(CliConsole console, string? template, string? config, IReadOnlyCollection<string> insecureRegistries,
-        IReadOnlyList<string> include) =>
+        IReadOnlyList<string> include, RegistryTlsFiles? tls = null) =>
         MirrorSource.Load(
             new MirrorSourceOptions(template, config is null ? null : console.FullPath(config), console.CurrentDirectory)
             {
                 InsecureHosts = insecureRegistries,
                 Include = include,
+                Tls = tls ?? RegistryTlsFiles.None,
             },
             ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory));
 

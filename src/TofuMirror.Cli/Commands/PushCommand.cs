@@ -8,6 +8,7 @@ using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Oci.Transport.Tls;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Diagnostics;
@@ -36,6 +37,7 @@ internal static class PushCommand
         var config = CommonOptions.CliConfigFile();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be pushed; upload nothing." };
         var insecure = CommonOptions.InsecureRegistries();
+        var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var noProgress = CommonOptions.NoProgress();
@@ -43,14 +45,15 @@ internal static class PushCommand
         {
             paths, provider, template, config, include, dryRun, insecure, json, noProgress,
         };
+        tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, result.GetValue(paths)!, result.GetValue(provider), result.GetValue(template),
-            result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(dryRun), result.GetValue(insecure) ?? [], result.GetValue(json),
+            result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(dryRun), result.GetValue(insecure) ?? [], tls.Read(result, console), result.GetValue(json),
             result.GetValue(noProgress), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CliConsole console, string[] paths, string? providerText, string? template, string? config, string[] include,
-        bool dryRun, string[] insecure, bool json, bool noProgress, CancellationToken cancellationToken)
+        bool dryRun, string[] insecure, RegistryTlsFiles tls, bool json, bool noProgress, CancellationToken cancellationToken)
     {
         var reporter = new DiagnosticReporter(console);
         ProviderAddress? provider = null;
@@ -65,7 +68,7 @@ internal static class PushCommand
             return ExitCodes.UsageError;
         }
 
-        using var mirror = MirrorLoader.Load(console, template, config, insecure, include);
+        using var mirror = MirrorLoader.Load(console, template, config, insecure, include, tls);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var warnings = new List<string>();

@@ -8,6 +8,7 @@ using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Oci.Transport.Tls;
 
 namespace TofuMirror.Cli.Commands;
 
@@ -41,6 +42,7 @@ internal static class RestoreCommand
         };
         var force = new Option<bool>("--force") { Description = "Reinstall every package, even those already installed and unchanged." };
         var insecure = CommonOptions.InsecureRegistries();
+        var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var noProgress = CommonOptions.NoProgress();
@@ -48,6 +50,7 @@ internal static class RestoreCommand
         {
             chdir, template, config, include, platforms, output, layout, cache, parallelism, offline, force, insecure, json, noProgress,
         };
+        tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
             result.GetValue(output), result.GetValue(layout), result.GetValue(cache), result.GetValue(parallelism),
@@ -56,6 +59,7 @@ internal static class RestoreCommand
             Offline = result.GetValue(offline),
             Force = result.GetValue(force),
             NoProgress = result.GetValue(noProgress),
+            Tls = tls.Read(result, console),
         }, ct));
         return command;
     }
@@ -67,6 +71,7 @@ internal static class RestoreCommand
         public bool Offline { get; init; }
         public bool Force { get; init; }
         public bool NoProgress { get; init; }
+        public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
     }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
@@ -75,7 +80,7 @@ internal static class RestoreCommand
         if (!CommonOptions.TryParsePlatforms(options.Platforms, console, out var platforms)) return ExitCodes.UsageError;
 
         var moduleDirectory = console.FullPath(options.Chdir);
-        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include);
+        using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include, options.Tls);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var request = new RestoreRequest(

@@ -7,6 +7,7 @@ using TofuMirror.Cli.Help;
 using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Oci.Transport.Tls;
 using TofuMirror.Engine.Verify;
 using TofuMirror.Diagnostics;
 
@@ -42,16 +43,24 @@ internal static partial class VerifyCommand
         var template = CommonOptions.RepositoryTemplate();
         var config = CommonOptions.CliConfigFile();
         var insecure = CommonOptions.InsecureRegistries();
+        var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var command = new DocumentedCommand("verify", Summary, JsonShape, Details) { chdir, output, platforms, template, config, include, insecure, json };
+        tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(output), result.GetValue(platforms) ?? [], result.GetValue(template),
-            result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json)), ct));
+            result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json))
+        {
+            Tls = tls.Read(result, console),
+        }, ct));
         return command;
     }
 
-    private sealed record Options(string Chdir, string? Output, string[] Platforms, string? Template, string? Config, string[] Include, string[] InsecureRegistries, bool Json);
+    private sealed record Options(string Chdir, string? Output, string[] Platforms, string? Template, string? Config, string[] Include, string[] InsecureRegistries, bool Json)
+    {
+        public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
+    }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
     {
@@ -64,7 +73,7 @@ internal static partial class VerifyCommand
         {
             if (options.Template is not null || options.Config is not null)
             {
-                mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include);
+                mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include, options.Tls);
                 if (MirrorLoader.IsUnusable(mirror, reporter, out _)) return ExitCodes.Failure;
             }
 

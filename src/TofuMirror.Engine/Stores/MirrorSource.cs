@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.Extensions.Logging;
 using TofuMirror.Model.CliConfig;
 using TofuMirror.Oci.Transport;
+using TofuMirror.Oci.Transport.Tls;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Diagnostics;
 
@@ -17,6 +18,9 @@ public sealed record MirrorSourceOptions(string? RepositoryTemplate, string? Cli
 
     /// <summary>Hosts (besides loopback) where plain HTTP is allowed.</summary>
     public IReadOnlyCollection<string> InsecureHosts { get; init; } = Array.Empty<string>();
+
+    /// <summary>PEM files for registry TLS (CA bundle, client certificate and key); a missing CA file falls back to <c>TOFU_MIRROR_CA_FILE</c>.</summary>
+    public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
 
     public ILoggerFactory? LoggerFactory { get; init; }
 }
@@ -56,10 +60,13 @@ public sealed class MirrorSource : IDisposable
 
         var policy = OciCredentialsPolicy.Build(config, environment, out var policyDiagnostics);
         diagnostics.AddRange(policyDiagnostics.Select(d => d.Code is null ? d with { Code = DiagnosticCodes.InvalidCliConfig } : d));
+        var network = NetworkSettings.Load(options.Tls, environment, diagnostics);
         var client = new Lazy<OciClientFactory>(() => new OciClientFactory(new OciClientOptions
         {
             Credentials = new PolicyCredentialProvider(policy, options.LoggerFactory?.CreateLogger<PolicyCredentialProvider>()),
             InsecureHosts = options.InsecureHosts,
+            Tls = network.Tls,
+            Proxy = network.Proxy,
             LoggerFactory = options.LoggerFactory,
         }));
 

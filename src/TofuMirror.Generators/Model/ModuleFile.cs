@@ -19,7 +19,7 @@ internal enum ModuleFileKind
 internal sealed record ModuleFile(string Module, string Path, ModuleFileKind Kind, string Text)
 {
     /// <summary>Set when the file is not UTF-8: reported instead of parsing it.</summary>
-    public global::TofuMirror.Hcl.Diagnostic? EncodingError { get; init; }
+    public global::TofuMirror.Diagnostics.Diagnostic? EncodingError { get; init; }
 
     /// <summary>The kind a file name implies, or null for files the generator does not read.</summary>
     public static ModuleFileKind? KindOf(string path)

@@ -10,5 +10,5 @@ public sealed record SourceFile(string Path, string Text)
     public bool IsOverride => ConfigurationFileNames.IsOverride(Path);
 
     /// <summary>Set when the file is not UTF-8 (<see cref="SourceFileDecoder"/>): reported, and the file is not parsed.</summary>
-    public TofuMirror.Hcl.Diagnostic? EncodingError { get; init; }
+    public TofuMirror.Diagnostics.Diagnostic? EncodingError { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using TofuMirror.Hcl;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Model.Modules;
 

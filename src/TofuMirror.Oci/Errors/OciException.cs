@@ -117,3 +117,11 @@ public sealed class OciInsecureTransportException : OciException
     {
     }
 }
+
+/// <summary>A TLS connection was refused: the server's certificate is not trusted or names another host.</summary>
+public sealed class OciTlsException : OciException
+{
+    public OciTlsException(string message, Exception? innerException = null) : base(message, innerException)
+    {
+    }
+}

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Transport;
+using TofuMirror.Oci.Transport.Tls;
 
 namespace TofuMirror.Oci.Remote;
 
@@ -70,8 +71,14 @@ internal sealed class RepositoryConnection
         }
         catch (HttpRequestException e) when (e.InnerException is OciException inner)
         {
+            Fill(inner, reference, null);
             ExceptionDispatchInfo.Capture(inner).Throw();
             throw;
+        }
+        catch (HttpRequestException e) when (TlsAlerts.ClientCertificateAlert(e) is { } alert)
+        {
+            throw Fill(new OciTlsException($"{operation} {Describe(reference)} failed: " +
+                TlsAlerts.DescribeRefusal(alert, Registry, Options.Tls.ClientCertificate is not null), e), reference, null);
         }
         catch (HttpRequestException e)
         {

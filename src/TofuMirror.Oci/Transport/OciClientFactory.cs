@@ -4,13 +4,16 @@ using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using TofuMirror.Oci.Auth;
 using TofuMirror.Oci.Remote;
+using TofuMirror.Oci.Transport.Proxies;
+using TofuMirror.Oci.Transport.Tls;
 
 namespace TofuMirror.Oci.Transport;
 
 /// <summary>
 /// Builds the HTTP stack of the OCI client: <see cref="RetryHandler"/> → <see cref="AuthHandler"/>
 /// → <see cref="RedirectHandler"/> → the primary handler (a <see cref="SocketsHttpHandler"/> with
-/// automatic redirects off, the environment's proxy and the system's CA store). Create one factory
+/// automatic redirects off, the configured or system proxy with loopback always direct, the system's CA store plus
+/// <see cref="OciClientOptions.Tls"/>'s roots, and its client certificate). Create one factory
 /// per process (it owns the connection pool and the token cache) and ask it for repositories.
 /// </summary>
 public sealed class OciClientFactory : IDisposable
@@ -48,6 +51,9 @@ public sealed class OciClientFactory : IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(30),
             MaxConnectionsPerServer = 32,
             UseCookies = false,
+            UseProxy = true,
+            Proxy = new LoopbackBypassProxy(options.Proxy ?? HttpClient.DefaultProxy),
+            SslOptions = TlsClientOptions.Create(options.Tls),
         };
         var redirect = new RedirectHandler(options, loggers?.CreateLogger<RedirectHandler>()) { InnerHandler = primary };
         var auth = new AuthHandler(options, tokens, loggers?.CreateLogger<AuthHandler>()) { InnerHandler = redirect };

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using TofuMirror.Oci.Auth;
+using TofuMirror.Oci.Transport.Tls;
 
 namespace TofuMirror.Oci.Transport;
 
@@ -18,6 +20,15 @@ public sealed record OciClientOptions
     public ICredentialProvider? Credentials { get; init; }
 
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Extra trusted certificate authorities and the client certificate for mutual TLS.</summary>
+    public RegistryTls Tls { get; init; } = RegistryTls.SystemDefaults;
+
+    /// <summary>
+    /// The proxy for registries and token services; null uses the system's (<see cref="System.Net.Http.HttpClient.DefaultProxy"/>).
+    /// Loopback destinations always go direct.
+    /// </summary>
+    public IWebProxy? Proxy { get; init; }
 
     public string UserAgent { get; init; } = "tofumirror";
 

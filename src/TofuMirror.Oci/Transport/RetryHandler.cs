@@ -89,7 +89,16 @@ public sealed class RetryHandler : DelegatingHandler
 
     private static bool IsTransient(Exception e, CancellationToken cancellationToken)
         => !cancellationToken.IsCancellationRequested
-            && (e is HttpRequestException or IOException || (e is TaskCanceledException && e.InnerException is TimeoutException));
+            && (e is HttpRequestException or IOException || (e is TaskCanceledException && e.InnerException is TimeoutException))
+            && !IsCertificateFailure(e);
+
+    /// <summary>An untrusted or unsuitable certificate fails the same way on every attempt.</summary>
+    private static bool IsCertificateFailure(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is OciTlsException or System.Security.Authentication.AuthenticationException) return true;
+        return Tls.TlsAlerts.ClientCertificateAlert(e) is not null;
+    }
 
     internal static string Redact(Uri? uri) => uri is null ? string.Empty : uri.GetLeftPart(UriPartial.Path);
 }

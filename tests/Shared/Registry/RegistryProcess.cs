@@ -50,8 +50,10 @@ internal sealed class RegistryProcess : IDisposable
     }
 
     /// <summary>Starts a registry; <paramref name="authYaml"/> is the YAML under <c>auth:</c> (already indented by 2), or null for open access.</summary>
+    /// <remarks>With <paramref name="tls"/> it serves HTTPS with the server certificate, and with <paramref name="requireClientCertificate"/> accepts only clients with a certificate from that CA.</remarks>
     public static RegistryProcess Start(string? authYaml = null, Action<string>? prepare = null,
-        (string User, string Password)? basicAuthUser = null, Func<string>? authYamlFactory = null)
+        (string User, string Password)? basicAuthUser = null, Func<string>? authYamlFactory = null,
+        TestCertificates? tls = null, bool requireClientCertificate = false)
     {
         RequireBinary();
         var folder = Path.Combine(Path.GetTempPath(), "tofumirror-registry-" + Guid.NewGuid().ToString("N"));
@@ -82,6 +84,13 @@ internal sealed class RegistryProcess : IDisposable
             .AppendLine("http:")
             .AppendLine($"  addr: 127.0.0.1:{port}")
             .AppendLine("  secret: tofumirror-test-secret");
+        if (tls is not null)
+        {
+            config.AppendLine("  tls:")
+                .AppendLine($"    certificate: {tls.ServerCertificate}")
+                .AppendLine($"    key: {tls.ServerKey}");
+            if (requireClientCertificate) config.AppendLine("    clientcas:").AppendLine($"      - {tls.CaCertificate}");
+        }
         if (authYaml is not null) config.AppendLine("auth:").Append(authYaml);
         var configPath = Path.Combine(folder, "config.yml");
         File.WriteAllText(configPath, config.ToString());
@@ -100,7 +109,8 @@ internal sealed class RegistryProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        registry.WaitUntilListening();
+        if (tls is null) registry.WaitUntilListening();
+        else registry.WaitUntilAccepting();
         return registry;
     }
 
@@ -126,6 +136,29 @@ internal sealed class RegistryProcess : IDisposable
             {
             }
             catch (TaskCanceledException)
+            {
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new TimeoutException("docker-registry did not start: " + Output);
+    }
+
+    /// <summary>For a TLS registry: until its port accepts connections (no HTTP request without the CA).</summary>
+    private void WaitUntilAccepting()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException("docker-registry exited: " + Output);
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
             {
             }
 

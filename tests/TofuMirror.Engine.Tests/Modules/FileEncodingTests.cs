@@ -14,11 +14,11 @@ public sealed class FileEncodingTests
 {
     private const string Config = "terraform {\n  required_providers {\n    demo = { source = \"tofumirror/demo\" }\n  }\n}\n";
 
-    private static Hcl.Diagnostic EncodingError(TempFolder temp, byte[] bytes)
+    private static TofuMirror.Diagnostics.Diagnostic EncodingError(TempFolder temp, byte[] bytes)
     {
         File.WriteAllBytes(temp.Combine("main.tf"), bytes);
         var module = ModuleLoader.Load(temp.Path);
-        var error = module.Diagnostics.Single(d => d.Severity == Hcl.DiagnosticSeverity.Error);
+        var error = module.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
         Assert.AreEqual("Invalid character encoding", error.Summary);
         Assert.AreEqual("All input files must be UTF-8 encoded. Ensure that UTF-8 encoding is selected in your editor.", error.Detail);
         Assert.AreEqual(DiagnosticCodes.SyntaxError, error.Code);
@@ -33,7 +33,7 @@ public sealed class FileEncodingTests
 
         var error = EncodingError(temp, Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Config)).ToArray());
 
-        Assert.AreEqual(new Hcl.SourcePosition(1, 1, 0), error.Subject!.Value.Start);
+        Assert.AreEqual(new TofuMirror.Diagnostics.SourcePosition(1, 1, 0), error.Subject!.Value.Start);
     }
 
     [TestMethod]
@@ -57,7 +57,7 @@ public sealed class FileEncodingTests
 
         var module = ModuleLoader.Load(temp.Path);
 
-        Assert.IsFalse(module.Diagnostics.Any(d => d.Severity == Hcl.DiagnosticSeverity.Error), string.Join("\n", module.Diagnostics));
+        Assert.IsFalse(module.Diagnostics.Any(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error), string.Join("\n", module.Diagnostics));
         Assert.AreEqual("registry.opentofu.org/tofumirror/demo", module.Requirements.Requirements.Single().Address.ToString());
     }
 }

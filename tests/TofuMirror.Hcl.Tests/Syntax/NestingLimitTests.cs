@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Hcl.Syntax;
+using TofuMirror.Diagnostics;
 
 namespace TofuMirror.Hcl.Tests.Syntax;
 
