@@ -4,6 +4,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TofuMirror.Build.Tasks.OutOfProcess;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Logging;
 
 namespace TofuMirror.Build.Tasks;
 
@@ -121,8 +122,10 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
         return command.ToString();
     }
 
-    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    protected override void LogEventsFromTextOutput(string line, MessageImportance messageImportance)
     {
+        // The host neutralizes its own lines; this covers anything else on its output (a runtime's crash text).
+        var singleLine = LoggingCommandText.Neutralize(line);
         if (!singleLine.StartsWith(HostProtocol.MessagePrefix, StringComparison.Ordinal))
         {
             base.LogEventsFromTextOutput(singleLine, messageImportance);

@@ -1,4 +1,5 @@
 using TofuMirror.Hcl;
+using TofuMirror.Model.Logging;
 
 namespace TofuMirror.Build.Tasks.Restore;
 
@@ -26,6 +27,10 @@ internal readonly record struct DiagnosticLine(string Code, string Message, stri
 {
     /// <summary>A diagnostic without a code still gets one, so every build problem can be looked up.</summary>
     public const string FallbackCode = "TOFU0000";
+
+    /// <summary>The same line with its message and file unable to act as Azure Pipelines logging commands.</summary>
+    public DiagnosticLine Neutralized() =>
+        this with { Message = LoggingCommandText.Neutralize(Message), File = LoggingCommandText.Neutralize(File) };
 
     public static DiagnosticLine From(Diagnostic diagnostic, string? fallbackFile)
     {

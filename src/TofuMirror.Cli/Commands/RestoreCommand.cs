@@ -106,7 +106,7 @@ internal static class RestoreCommand
             progress!.PrintSummary(report, moduleDirectory);
         }
         if (report.CliConfigPath is { } rc && report.Succeeded && console.IsAzurePipelines)
-            console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));
+            console.WriteCommand(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));
         return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 }
