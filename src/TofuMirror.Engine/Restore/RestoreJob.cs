@@ -62,6 +62,7 @@ public sealed class RestoreJob
         }
         diagnostics.AddRange(Checks.RestoreChecks.UnlockedProviders(module));
         diagnostics.AddRange(Checks.RestoreChecks.DisallowedLockedVersions(module));
+        diagnostics.AddRange(Checks.UnhashedLockEntries.Find(module));
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
 
@@ -276,7 +277,7 @@ public sealed class RestoreJob
         var exists = layout == OutputLayout.Unpacked ? Directory.Exists(target) : File.Exists(target);
         if (!exists || InstallStamp.TryRead(stampPath) is not { } stamp) return null;
         if (!PackageHash.TryParse(stamp.H1, out var h1, out _) || !PackageHash.TryParse(stamp.Zh, out var zh, out _)) return null;
-        if (PackageHashes.RequiresCheck(locked.Hashes) && !PackageHashes.AnyMatch(locked.Hashes, [h1, zh])) return null;
+        if (!PackageHashes.AnyMatch(locked.Hashes, [h1, zh])) return null;
         if (InstalledFiles.Unchanged(target, layout, stamp.Files)) return stamp;
 
         if (!StillHashesTo(target, layout, layout == OutputLayout.Unpacked ? h1 : zh))
