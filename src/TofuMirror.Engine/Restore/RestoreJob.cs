@@ -66,8 +66,20 @@ public sealed class RestoreJob
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
 
-        Directory.CreateDirectory(request.OutputDirectory);
-        using var outputLock = await OutputLock.AcquireAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+        OutputLock outputLock;
+        try
+        {
+            Directory.CreateDirectory(request.OutputDirectory);
+            outputLock = await OutputLock.AcquireAsync(request.OutputDirectory, request.LockTimeout,
+                message => _logger.LogWarning("{Message}", message), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error("Cannot use the output folder", e.Message, null)
+                with { Code = DiagnosticCodes.FileNotReadable });
+            return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
+        }
+        using var heldLock = outputLock;
 
         var work = module.LockFile.Providers
             .SelectMany(p => request.Platforms.Select(platform => (Lock: p, Platform: platform)))
