@@ -144,7 +144,7 @@ public sealed class PackageInstaller
         }
         catch (IOException)
         {
-            // Still in use (Windows keeps running executables locked); the next restore sweeps tmp/.
+            // Still in use (Windows keeps running executables locked); LeftoverSweeper retries on the next restore.
         }
         catch (UnauthorizedAccessException)
         {

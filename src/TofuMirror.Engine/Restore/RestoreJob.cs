@@ -80,6 +80,7 @@ public sealed class RestoreJob
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
         }
         using var heldLock = outputLock;
+        LeftoverSweeper.SweepOutput(request.OutputDirectory, _logger);
 
         var work = module.LockFile.Providers
             .SelectMany(p => request.Platforms.Select(platform => (Lock: p, Platform: platform)))
@@ -106,6 +107,7 @@ public sealed class RestoreJob
 
         if (pending.Count > 0)
         {
+            LeftoverSweeper.SweepCache(request.CacheDirectory, _logger);
             await Parallel.ForEachAsync(pending,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
                 async (item, ct) =>
