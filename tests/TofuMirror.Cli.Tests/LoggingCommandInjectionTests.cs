@@ -64,7 +64,9 @@ public sealed class LoggingCommandInjectionTests
             ("terraform-provider-demo_v1.0.0", "#!/bin/sh\n"), ("../" + Injected, "x"));
         Assert.AreEqual(0, (await CliRun.RunAsync(temp.Path, "push", "--provider", "example/demo", "--repository-template", template, zip)).ExitCode);
         temp.WriteFile("infra/versions.tf", "terraform {\n  required_providers {\n    demo = { source = \"example/demo\" }\n  }\n}\n");
-        Assert.AreEqual(0, (await CliRun.RunAsync(temp.Path, "lock", "--chdir", "infra", "--repository-template", template, "--platform", "linux_amd64")).ExitCode);
+        // Trusting the annotation: checking it would extract the zip here already and refuse it (as restore does below).
+        Assert.AreEqual(0, (await CliRun.RunAsync(temp.Path, "lock", "--chdir", "infra", "--repository-template", template, "--platform", "linux_amd64",
+            "--trust-annotations")).ExitCode);
 
         var run = await CliRun.RunAsync(temp.Path, errorIsTerminal: false, InPipeline, "restore", "--chdir", "infra",
             "--repository-template", template, "--platform", "linux_amd64", "--output", "out", "--cache", "cache");
