@@ -4,6 +4,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Logging;
 
 namespace TofuMirror.Build.Tasks;
 
@@ -139,8 +140,11 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
         return command.ToString();
     }
 
-    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    protected override void LogEventsFromTextOutput(string line, MessageImportance messageImportance)
     {
+        // The host neutralizes its own lines; anything else on its output (a runtime's crash text) is made inert here
+        // by breaking up every "##", which covers both logging-command starts (##vso[ and ##[) without shipping Model.
+        var singleLine = line.IndexOf("##", StringComparison.Ordinal) < 0 ? line : line.Replace("##", "# #");
         if (!singleLine.StartsWith(HostContract.MessagePrefix, StringComparison.Ordinal))
         {
             base.LogEventsFromTextOutput(singleLine, messageImportance);

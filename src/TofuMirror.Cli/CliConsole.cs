@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using TofuMirror.Cli.Output;
 
 namespace TofuMirror.Cli;
 
@@ -13,15 +14,22 @@ internal sealed class CliConsole
     public CliConsole(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment, string currentDirectory,
         bool errorIsTerminal = false)
     {
-        Out = output;
-        Error = error;
+        Out = NeutralizingWriter.Over(output);
+        Error = NeutralizingWriter.Over(error);
+        TerminalError = error;
         Environment = environment;
         CurrentDirectory = currentDirectory;
         ErrorIsTerminal = errorIsTerminal;
     }
 
+    /// <summary>Standard output; nothing written here can act as an Azure Pipelines logging command.</summary>
     public TextWriter Out { get; }
+
+    /// <summary>Standard error, neutralized like <see cref="Out"/>.</summary>
     public TextWriter Error { get; }
+
+    /// <summary>Standard error as given, for a live terminal display (never shown in a pipeline).</summary>
+    public TextWriter TerminalError { get; }
     public IReadOnlyDictionary<string, string?> Environment { get; }
     public string CurrentDirectory { get; }
 
@@ -30,6 +38,12 @@ internal sealed class CliConsole
 
     /// <summary>True inside an Azure Pipelines job, where problems are also written as <c>##vso[task.logissue]</c>.</summary>
     public bool IsAzurePipelines => string.Equals(Variable("TF_BUILD"), "True", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One of our own <c>##vso[…]</c> commands on standard output (the agent reads it there).</summary>
+    public void WriteCommand(string command) => ((NeutralizingWriter)Out).WriteCommandLine(command);
+
+    /// <summary>One of our own <c>##[…]</c> formatting lines (group, endgroup) on standard error.</summary>
+    public void WriteErrorCommand(string command) => ((NeutralizingWriter)Error).WriteCommandLine(command);
 
     public string? Variable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 

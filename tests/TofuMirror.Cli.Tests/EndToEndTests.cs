@@ -43,7 +43,8 @@ public sealed class EndToEndTests
         Assert.AreEqual("~> 1.0", provider.GetProperty("constraints").GetString());
         var platforms = provider.GetProperty("platforms").EnumerateArray().ToList();
         Assert.AreEqual(2, platforms.Count);
-        Assert.IsTrue(platforms.All(p => p.GetProperty("h1Source").GetString() == "annotation"));
+        // This machine's platform is checked against its package; the other's annotation is taken as it is.
+        Assert.IsTrue(platforms.All(p => p.GetProperty("h1Source").GetString() is "annotation" or "annotation-verified"), lockRun.ToString());
         Assert.AreEqual(4, provider.GetProperty("addedHashes").GetArrayLength());
         var lockText = File.ReadAllText(temp.Combine("module", ".terraform.lock.hcl"));
         foreach (var platform in platforms)

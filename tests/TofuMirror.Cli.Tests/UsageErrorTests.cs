@@ -43,7 +43,7 @@ public sealed class UsageErrorTests
     }
 
     [TestMethod]
-    [DataRow("lock", "\"h1Source\" (annotation|computed)")]
+    [DataRow("lock", "\"h1Source\" (annotation|annotation-verified|computed)")]
     [DataRow("verify", "\"stamp\" (match|mismatch|missing)")]
     [DataRow("inspect", "\"ignoredTags\": [{\"tag\", \"reason\"}]")]
     [DataRow("restore", "\"status\" (installed|up-to-date|failed)")]

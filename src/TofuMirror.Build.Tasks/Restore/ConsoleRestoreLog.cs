@@ -2,13 +2,15 @@ using System;
 using System.IO;
 using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Diagnostics;
+using TofuMirror.Model.Logging;
 
 namespace TofuMirror.Build.Tasks.Restore;
 
 /// <summary>
 /// The out-of-process host's log: problems as MSBuild canonical lines (<c>file(line,col,endLine,endCol): error
 /// CODE: message</c>), which the calling task's output parser turns back into errors and warnings at their place;
-/// progress as lines prefixed with their importance (<see cref="HostContract.MessagePrefix"/>).
+/// progress as lines prefixed with their importance (<see cref="HostContract.MessagePrefix"/>). No line can act as an
+/// Azure Pipelines logging command.
 /// </summary>
 internal sealed class ConsoleRestoreLog(TextWriter output) : IRestoreLog
 {
@@ -34,7 +36,7 @@ internal sealed class ConsoleRestoreLog(TextWriter output) : IRestoreLog
         lock (_gate)
         {
             HasLoggedErrors |= isError;
-            output.WriteLine(line);
+            output.WriteLine(LoggingCommandText.Neutralize(line));
         }
     }
 

@@ -5,7 +5,8 @@ namespace TofuMirror.Build.Tasks.Restore;
 
 /// <summary>
 /// The engine's <see cref="ILogger"/> as restore-log messages. Engine log lines are progress, not problems (those
-/// come back as diagnostics), so they all become messages: information at normal importance, the rest at low.
+/// come back as diagnostics), so they all become messages: warnings (a restore waiting for another) at high importance,
+/// information at normal, the rest at low.
 /// </summary>
 internal sealed class EngineLogger(IRestoreLog log) : ILogger
 {
@@ -16,6 +17,7 @@ internal sealed class EngineLogger(IRestoreLog log) : ILogger
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         if (!IsEnabled(logLevel)) return;
-        log.Message(logLevel >= LogLevel.Information ? LogImportance.Normal : LogImportance.Low, formatter(state, exception));
+        log.Message(logLevel >= LogLevel.Warning ? LogImportance.High : logLevel >= LogLevel.Information ? LogImportance.Normal : LogImportance.Low,
+            formatter(state, exception));
     }
 }

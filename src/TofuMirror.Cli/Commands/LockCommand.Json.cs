@@ -31,7 +31,12 @@ internal static partial class LockCommand
                     writer.WriteString("platform", platform.Platform.ToString());
                     writer.WriteString("zh", platform.Zh.ToString());
                     writer.WriteString("h1", platform.H1.ToString());
-                    writer.WriteString("h1Source", platform.H1Source == H1Source.Annotation ? "annotation" : "computed");
+                    writer.WriteString("h1Source", platform.H1Source switch
+                    {
+                        H1Source.Annotation => "annotation",
+                        H1Source.AnnotationVerified => "annotation-verified",
+                        _ => "computed",
+                    });
                     writer.WriteString("repository", platform.Repository);
                     writer.WriteString("manifestDigest", platform.ManifestDigest);
                     writer.WriteEndObject();

@@ -28,7 +28,7 @@ internal static partial class LockCommand
     private const string JsonShape =
         "{\"success\", \"lockFile\", \"written\", \"providers\": [{\"provider\", \"change\" (unchanged|added|version-changed|hashes-added|" +
         "constraints-changed|failed), \"previousVersion\"?, \"version\"?, \"constraints\"?, \"notRequired\", \"platforms\": [{\"platform\", \"zh\", \"h1\", " +
-        "\"h1Source\" (annotation|computed), \"repository\", \"manifestDigest\"}], \"addedHashes\": [], \"removedHashes\": []}], \"diagnostics\": [...]}";
+        "\"h1Source\" (annotation|annotation-verified|computed), \"repository\", \"manifestDigest\"}], \"addedHashes\": [], \"removedHashes\": []}], \"diagnostics\": [...]}";
 
     public static Command Create(CliConsole console)
     {
@@ -37,13 +37,17 @@ internal static partial class LockCommand
         var config = CommonOptions.CliConfigFile();
         var platforms = CommonOptions.Platforms();
         platforms.Description = "A platform OS_ARCH to record hashes for; repeat for several. Default: every platform the mirror has for the version.";
-        var cache = new Option<string?>("--cache") { Description = "The shared download cache (used only for packages without an h1 annotation). Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
+        var cache = new Option<string?>("--cache") { Description = "The shared download cache (for packages without an h1 annotation, and to check annotations). Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
+        var trustAnnotations = new Option<bool>("--trust-annotations")
+        {
+            Description = "Take each package's org.tofumirror.package.h1 annotation as it is, without checking it against the cached or this machine's package (see docs/cli.md for when that is safe).",
+        };
         var insecure = CommonOptions.InsecureRegistries();
         var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var noProgress = CommonOptions.NoProgress();
-        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, insecure, json, noProgress };
+        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, trustAnnotations, insecure, json, noProgress };
         tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
@@ -51,6 +55,7 @@ internal static partial class LockCommand
         {
             NoProgress = result.GetValue(noProgress),
             Tls = tls.Read(result, console),
+            TrustAnnotations = result.GetValue(trustAnnotations),
         }, ct));
         return command;
     }
@@ -59,6 +64,7 @@ internal static partial class LockCommand
     {
         public bool NoProgress { get; init; }
         public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
+        public bool TrustAnnotations { get; init; }
     }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
@@ -75,7 +81,10 @@ internal static partial class LockCommand
             console.FullPath(options.Chdir),
             stores,
             platforms,
-            options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache));
+            options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache))
+        {
+            TrustAnnotations = options.TrustAnnotations,
+        };
         var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress),
             (_, transfers) => new LockJob(transfers: transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
         var diagnostics = mirror.Diagnostics.Concat(report.Diagnostics).ToList();
@@ -106,7 +115,7 @@ internal static partial class LockCommand
             if (provider.NotRequired) line += " (no longer required; kept)";
             console.Error.WriteLine(line);
             foreach (var platform in provider.Platforms)
-                console.Error.WriteLine($"  {platform.Platform,-14} {platform.Zh} {platform.H1} ({(platform.H1Source == H1Source.Annotation ? "annotation" : "downloaded")})");
+                console.Error.WriteLine($"  {platform.Platform,-14} {platform.Zh} {platform.H1} ({platform.H1Source switch { H1Source.Annotation => "annotation", H1Source.AnnotationVerified => "annotation, verified", _ => "downloaded" }})");
         }
         var path = reporter.DisplayPath(report.LockFilePath);
         console.Error.WriteLine(report.Written ? $"wrote {path}"

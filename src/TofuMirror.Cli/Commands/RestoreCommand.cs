@@ -100,7 +100,7 @@ internal static class RestoreCommand
         var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress), (lines, transfers) =>
         {
             progress = new RestoreProgressPrinter(lines, new DiagnosticReporter(lines), quiet: options.Json);
-            return new RestoreJob(progress: progress, planned: progress.Planned, transfers: transfers).RunAsync(request, cancellationToken);
+            return new RestoreJob(new ConsoleWarningLogger(lines), progress: progress, planned: progress.Planned, transfers: transfers).RunAsync(request, cancellationToken);
         }).ConfigureAwait(false);
         var diagnostics = mirror.Diagnostics.Concat(report.AllDiagnostics).ToList();
 
@@ -111,7 +111,7 @@ internal static class RestoreCommand
             progress!.PrintSummary(report, moduleDirectory);
         }
         if (report.CliConfigPath is { } rc && report.Succeeded && console.IsAzurePipelines)
-            console.Out.WriteLine(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));
+            console.WriteCommand(AzurePipelinesCommands.SetVariable("TF_CLI_CONFIG_FILE", rc));
         return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

@@ -61,18 +61,18 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
     {
         if (!_groupOpen)
         {
-            _console.Error.WriteLine("##[group]tofu-mirror restore: packages");
+            _console.WriteErrorCommand("##[group]tofu-mirror restore: packages");
             _groupOpen = true;
         }
         if (_total > 0)
-            _console.Out.WriteLine(AzurePipelinesCommands.SetProgress(Math.Min(100, done * 100 / _total), "tofu-mirror restore"));
+            _console.WriteCommand(AzurePipelinesCommands.SetProgress(Math.Min(100, done * 100 / _total), "tofu-mirror restore"));
     }
 
     public void PrintSummary(RestoreReport report, string moduleDirectory)
     {
         lock (_gate)
         {
-            if (_groupOpen) _console.Error.WriteLine("##[endgroup]");
+            if (_groupOpen) _console.WriteErrorCommand("##[endgroup]");
             _groupOpen = false;
         }
         var installed = report.Items.Count(i => i.Status == RestoreStatus.Installed);

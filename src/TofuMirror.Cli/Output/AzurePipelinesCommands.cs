@@ -1,9 +1,13 @@
 using System.Text;
 using TofuMirror.Diagnostics;
+using TofuMirror.Model.Logging;
 
 namespace TofuMirror.Cli.Output;
 
-/// <summary>Azure Pipelines logging commands (<c>##vso[…]</c>), with their property and message escaping.</summary>
+/// <summary>
+/// Azure Pipelines logging commands (<c>##vso[…]</c>), with their property and message escaping; text inside them
+/// is neutralized too, and they are written with <see cref="CliConsole.WriteCommand"/>.
+/// </summary>
 internal static class AzurePipelinesCommands
 {
     public static string LogIssue(Diagnostic diagnostic)
@@ -28,7 +32,7 @@ internal static class AzurePipelinesCommands
         $"##vso[task.setprogress value={percent};]{EscapeMessage(activity)}";
 
     private static string EscapeMessage(string value) =>
-        value.Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A");
+        LoggingCommandText.Neutralize(value).Replace("%", "%AZP25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     private static string EscapeProperty(string value) =>
         EscapeMessage(value).Replace(";", "%3B").Replace("]", "%5D");

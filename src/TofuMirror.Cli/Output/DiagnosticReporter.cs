@@ -26,7 +26,7 @@ internal sealed class DiagnosticReporter
             ? diagnostic with { Subject = subject with { FileName = DisplayPath(subject.FileName) } }
             : diagnostic;
         _console.Error.WriteLine(display.ToString());
-        if (_console.IsAzurePipelines) _console.Out.WriteLine(AzurePipelinesCommands.LogIssue(display));
+        if (_console.IsAzurePipelines) _console.WriteCommand(AzurePipelinesCommands.LogIssue(display));
     }
 
     /// <summary>Paths under the current directory print relative to it; others stay absolute.</summary>

@@ -33,7 +33,7 @@ internal sealed class TransferProgressDisplay : IProgress<TransferEvent>
 
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(console.Error),
+            Out = new AnsiConsoleOutput(console.TerminalError),
             Ansi = AnsiSupport.Yes,
             ColorSystem = ColorSystemSupport.Detect,
             Interactive = InteractionSupport.Yes,

@@ -54,7 +54,7 @@ public sealed class LockJob
             .Union(module.LockFile.Providers.Select(p => p.Address))
             .OrderBy(a => a)
             .ToList();
-        var h1Reader = new PackageH1Reader(new BlobCache(request.CacheDirectory), _transfers);
+        var h1Reader = new PackageH1Reader(new BlobCache(request.CacheDirectory), _transfers, request.TrustAnnotations, request.HostPlatform);
         var results = new List<LockedProvider>();
         var newLocks = new List<ProviderLock>();
         foreach (var address in addresses)

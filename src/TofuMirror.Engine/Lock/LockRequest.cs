@@ -14,7 +14,17 @@ public sealed record LockRequest(
     string ModuleDirectory,
     IProviderStoreResolver Stores,
     IReadOnlyList<Platform> Platforms,
-    string CacheDirectory);
+    string CacheDirectory)
+{
+    /// <summary>
+    /// Take <c>org.tofumirror.package.h1</c> annotations as they are. Off by default: an annotation is checked against
+    /// the package's content for packages in the cache and for <see cref="HostPlatform"/>.
+    /// </summary>
+    public bool TrustAnnotations { get; init; }
+
+    /// <summary>The platform whose packages are downloaded to check annotations (default: this machine's).</summary>
+    public Platform? HostPlatform { get; init; } = Platform.Current;
+}
 
 /// <summary>What happened to one provider's lock entry.</summary>
 public enum LockChange
@@ -41,8 +51,11 @@ public enum LockChange
 /// <summary>Where a platform's <c>h1:</c> hash came from.</summary>
 public enum H1Source
 {
-    /// <summary>The <c>org.tofumirror.package.h1</c> annotation on the platform manifest (no download).</summary>
+    /// <summary>The <c>org.tofumirror.package.h1</c> annotation on the platform manifest, taken as it is (no download).</summary>
     Annotation,
+
+    /// <summary>The annotation, checked against the h1 of the package itself (from the cache or downloaded).</summary>
+    AnnotationVerified,
 
     /// <summary>Downloaded (or taken from the cache), extracted and hashed.</summary>
     Computed,

@@ -112,11 +112,17 @@ public static class ProviderArtifactRules
         return (manifest, layer);
     }
 
-    /// <summary>§2.6: when the lock has hashes for this version, the layer's <c>zh:</c> must be literally among them before any download.</summary>
+    /// <summary>
+    /// §2.6: the layer's <c>zh:</c> must be literally among the lock's hashes before any download. A lock entry with
+    /// no hash at all accepts nothing: installing unverified content is never the fallback.
+    /// </summary>
     public static void CheckLayerAgainstLock(Descriptor layer, IReadOnlyList<PackageHash> lockedHashes, ProviderAddress provider, ProviderVersion version)
     {
         var allowed = lockedHashes.Where(h => h.IsSupportedScheme).ToList();
-        if (allowed.Count == 0) return;
+        if (allowed.Count == 0)
+            throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
+                $"the dependency lock file records no h1: or zh: hash for {provider.ForDisplay()} {version}, so no package can be verified; " +
+                "run `tofu-mirror lock` (or `tofu init`) to record them.");
         var zh = ZipHashOf(layer);
         if (allowed.Any(h => h.Equals(zh))) return;
         if (allowed.All(h => h.Scheme == PackageHash.SchemeH1))

@@ -14,7 +14,14 @@ internal sealed class CachingExtractingSink(FileStream cacheFile, BlobPipe pipe)
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         // The part file is opened for synchronous, unbuffered writes: cheaper than .NET's thread-pool "async" file writes on Unix.
-        cacheFile.Write(buffer.Span);
+        try
+        {
+            cacheFile.Write(buffer.Span);
+        }
+        catch (IOException e)
+        {
+            throw TofuMirror.Oci.DownloadWriteException.For(cacheFile.Name, e);
+        }
         await pipe.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 

@@ -89,7 +89,7 @@ public sealed class PackageInstaller
     /// <summary>Checks the staged package's hashes against the lock, then swaps it in as the installed package.</summary>
     internal void Publish(string staged, PackageIdentity package, PackageHash h1, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
     {
-        if (PackageHashes.RequiresCheck(lockedHashes) && !PackageHashes.AnyMatch(lockedHashes, [h1, zh]))
+        if (!PackageHashes.AnyMatch(lockedHashes, [h1, zh]))
             throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
                 $"the package for {package} ({h1}, {zh}) doesn't match any of the checksums recorded in the dependency lock file; " +
                 "if the mirror's content is the one you trust, run `tofu-mirror lock` to record it.");
@@ -147,7 +147,7 @@ public sealed class PackageInstaller
         }
         catch (IOException)
         {
-            // Still in use (Windows keeps running executables locked); the next restore sweeps tmp/.
+            // Still in use (Windows keeps running executables locked); LeftoverSweeper retries on the next restore.
         }
         catch (UnauthorizedAccessException)
         {

@@ -61,11 +61,25 @@ public sealed class RestoreJob
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
         }
         diagnostics.AddRange(Checks.RestoreChecks.LockProblems(module));
+        diagnostics.AddRange(Checks.UnhashedLockEntries.Find(module));
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
 
-        Directory.CreateDirectory(request.OutputDirectory);
-        using var outputLock = await OutputLock.AcquireAsync(request.OutputDirectory, cancellationToken).ConfigureAwait(false);
+        OutputLock outputLock;
+        try
+        {
+            Directory.CreateDirectory(request.OutputDirectory);
+            outputLock = await OutputLock.AcquireAsync(request.OutputDirectory, request.LockTimeout,
+                message => _logger.LogWarning("{Message}", message), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error("Cannot use the output folder", e.Message, null)
+                with { Code = DiagnosticCodes.FileNotReadable });
+            return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
+        }
+        using var heldLock = outputLock;
+        LeftoverSweeper.SweepOutput(request.OutputDirectory, _logger);
 
         var work = module.LockFile.Providers
             .SelectMany(p => request.Platforms.Select(platform => (Lock: p, Platform: platform)))
@@ -92,6 +106,7 @@ public sealed class RestoreJob
 
         if (pending.Count > 0)
         {
+            LeftoverSweeper.SweepCache(request.CacheDirectory, _logger);
             await Parallel.ForEachAsync(pending,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
                 async (item, ct) =>
@@ -279,7 +294,7 @@ public sealed class RestoreJob
         var exists = layout == OutputLayout.Unpacked ? Directory.Exists(target) : File.Exists(target);
         if (!exists || InstallStamp.TryRead(stampPath) is not { } stamp) return null;
         if (!PackageHash.TryParse(stamp.H1, out var h1, out _) || !PackageHash.TryParse(stamp.Zh, out var zh, out _)) return null;
-        if (PackageHashes.RequiresCheck(locked.Hashes) && !PackageHashes.AnyMatch(locked.Hashes, [h1, zh])) return null;
+        if (!PackageHashes.AnyMatch(locked.Hashes, [h1, zh])) return null;
         if (InstalledFiles.Unchanged(target, layout, stamp.Files)) return stamp;
 
         if (!StillHashesTo(target, layout, layout == OutputLayout.Unpacked ? h1 : zh))

@@ -23,6 +23,9 @@ public sealed record RestoreRequest(
     /// </summary>
     public bool Offline { get; init; }
 
+    /// <summary>How long to wait for another restore into the same output folder before giving up.</summary>
+    public System.TimeSpan LockTimeout { get; init; } = OutputLock.DefaultTimeout;
+
     /// <summary>Reinstall every package, even those the install stamps say are up to date.</summary>
     public bool Force { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using TofuMirror.Hcl;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Diagnostics;
 

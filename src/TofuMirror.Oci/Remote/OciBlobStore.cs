@@ -95,20 +95,27 @@ internal sealed class OciBlobStore : IOciBlobStore
                         var count = n - offset;
                         if (written + count > descriptor.Size) throw _connection.Fill(TooLong(descriptor), reference, response.StatusCode);
                         hash.AppendData(buffer, offset, count);
-                        await destination.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            await destination.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (IOException e)
+                        {
+                            throw DownloadWriteException.For(destination is FileStream file ? file.Name : "the download's destination", e);
+                        }
                         written += count;
                     }
 
                     break;
                 }
-                catch (Exception e) when ((e is IOException or HttpRequestException) && e is not OciException
+                catch (Exception e) when ((e is IOException or HttpRequestException) && e is not OciException and not DownloadWriteException
                     && !cancellationToken.IsCancellationRequested && resumes < _connection.Options.MaxResumeAttempts && written < descriptor.Size)
                 {
                     resumes++;
                     _connection.Logger.LogInformation("download of {Digest} from {Repository} broke after {Bytes} bytes ({Error}); resuming ({Attempt}/{Max})",
                         reference, _connection.Name, written, e.Message, resumes, _connection.Options.MaxResumeAttempts);
                 }
-                catch (Exception e) when (e is IOException or HttpRequestException && e is not OciException)
+                catch (Exception e) when (e is IOException or HttpRequestException && e is not OciException and not DownloadWriteException)
                 {
                     throw _connection.Fill(new OciUnavailableException($"fetching blob {_connection.Describe(reference)} failed after {written} of {descriptor.Size} bytes and {resumes} resumes: {e.Message}", e), reference, response.StatusCode);
                 }

@@ -20,8 +20,10 @@ public sealed class LockJobTests
     private const string H1Linux110 = "h1:YTGE20ZcVgqkS1e4sgjZpTNThz2g9r5JqKwjoyi3Hp4=";
     private const string H1Darwin110 = "h1:lwulxDhzHCHeXBvwpTHj1ALpBE/7soxL3wxuCIOpbU4=";
 
+    // No host platform: results do not depend on the machine running the tests (annotation checks: LockAnnotationCheckTests).
     private static Task<LockReport> LockAsync(JobFixture fixture, params Platform[] platforms) =>
-        new LockJob().RunAsync(new LockRequest(fixture.ModuleDirectory, fixture.Stores, platforms, fixture.CacheDirectory), CancellationToken.None);
+        new LockJob().RunAsync(new LockRequest(fixture.ModuleDirectory, fixture.Stores, platforms, fixture.CacheDirectory) { HostPlatform = null },
+            CancellationToken.None);
 
     private static string Zh(string zipPath) => PackageHasher.ComputeZipHash(zipPath).ToString();
 

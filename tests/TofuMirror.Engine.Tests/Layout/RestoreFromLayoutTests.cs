@@ -8,6 +8,7 @@ using TofuMirror.Engine.Tests.Support;
 using TofuMirror.Engine.Hashing;
 using TofuMirror.Engine.Packages;
 using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Hashing;
 using TofuMirror.Model.Platforms;
 
@@ -162,16 +163,16 @@ public sealed class RestoreFromLayoutTests
     }
 
     [TestMethod]
-    public async Task LockWithoutHashesInstallsWhatTheMirrorHas()
+    public async Task LockWithoutHashesInstallsNothing()
     {
         using var scenario = new RestoreScenario();
-        var demo = await scenario.PublishAsync(Demo, "1.0.0", "linux_amd64");
+        await scenario.PublishAsync(Demo, "1.0.0", "linux_amd64");
         ModuleFiles.Write(scenario.Module, (Demo, "1.0.0", Array.Empty<PackageHash>()));
 
         var report = await scenario.RestoreAsync("linux_amd64");
 
-        RestoreScenario.AssertSucceeded(report);
-        Assert.AreEqual(ProviderZips.H1(demo["linux_amd64"]).ToString(), RestoreScenario.Single(report).Stamp!.H1);
+        Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, report.AllDiagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error).Code);
+        Assert.IsFalse(Directory.Exists(scenario.UnpackedDirectory(Demo, "1.0.0", "linux_amd64")));
     }
 
     [TestMethod]

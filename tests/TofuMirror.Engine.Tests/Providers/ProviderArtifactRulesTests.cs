@@ -305,10 +305,14 @@ public sealed class ProviderArtifactRulesTests
     }
 
     [TestMethod]
-    public void LockWithoutUsableHashesAllowsAnything()
+    public void LockWithoutUsableHashesAcceptsNothing()
     {
-        ProviderArtifactRules.CheckLayerAgainstLock(ZipLayer(), [], Random, V360);
-        ProviderArtifactRules.CheckLayerAgainstLock(ZipLayer(), [PackageHash.Parse("test:whatever")], Random, V360);
+        foreach (PackageHash[] hashes in new[] { Array.Empty<PackageHash>(), [PackageHash.Parse("test:whatever")] })
+        {
+            var e = Assert.ThrowsExactly<ProviderFailure>(() => ProviderArtifactRules.CheckLayerAgainstLock(ZipLayer(), hashes, Random, V360));
+            Assert.AreEqual(DiagnosticCodes.ChecksumMismatch, e.Code);
+            StringAssert.Contains(e.Message, "no h1: or zh: hash");
+        }
     }
 
     [TestMethod]
