@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Hcl.Legacy;
+using TofuMirror.Hcl.ConfigTree;
 
 namespace TofuMirror.Hcl.Json;
 

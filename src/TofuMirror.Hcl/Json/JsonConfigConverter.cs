@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Diagnostics;
+using TofuMirror.Hcl.ConfigTree;
 
 namespace TofuMirror.Hcl.Json;
 

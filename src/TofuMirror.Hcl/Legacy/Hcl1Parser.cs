@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using TofuMirror.Diagnostics;
+using TofuMirror.Hcl.ConfigTree;
 
 namespace TofuMirror.Hcl.Legacy;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Diagnostics;
+using TofuMirror.Hcl.ConfigTree;
 
 namespace TofuMirror.Model.CliConfig;
 

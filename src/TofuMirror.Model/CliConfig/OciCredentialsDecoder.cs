@@ -3,6 +3,7 @@ using System.Linq;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Diagnostics;
 using static TofuMirror.Model.CliConfig.Hcl1Decoding;
+using TofuMirror.Hcl.ConfigTree;
 
 namespace TofuMirror.Model.CliConfig;
 

@@ -4,6 +4,7 @@ using TofuMirror.Hcl.Legacy;
 using static TofuMirror.Model.CliConfig.Hcl1Decoding;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Diagnostics;
+using TofuMirror.Hcl.ConfigTree;
 
 namespace TofuMirror.Model.CliConfig;
 

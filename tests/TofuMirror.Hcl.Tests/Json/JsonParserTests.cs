@@ -5,6 +5,7 @@ using TofuMirror.Hcl.Json;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Testing;
 using TofuMirror.Diagnostics;
+using TofuMirror.Hcl.ConfigTree;
 
 namespace TofuMirror.Hcl.Tests.Json;
 

@@ -4,6 +4,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Hcl.Legacy;
 using TofuMirror.Testing;
 using TofuMirror.Diagnostics;
+using TofuMirror.Hcl.ConfigTree;
 
 namespace TofuMirror.Hcl.Tests.Legacy;
 

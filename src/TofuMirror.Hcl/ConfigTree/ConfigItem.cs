@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using TofuMirror.Diagnostics;
 
-namespace TofuMirror.Hcl.Legacy;
+namespace TofuMirror.Hcl.ConfigTree;
 
 /// <summary>
 /// One item of a <see cref="ConfigObject"/>: <c>key = value</c> (then <see cref="EqualsRange"/> is set) or

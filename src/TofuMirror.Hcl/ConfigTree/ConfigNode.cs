@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using TofuMirror.Diagnostics;
 
-namespace TofuMirror.Hcl.Legacy;
+namespace TofuMirror.Hcl.ConfigTree;
 
 /// <summary>
 /// A node of the small, format-neutral tree that both the HCL 1 parser and the JSON parser produce:
