@@ -26,12 +26,11 @@ internal interface IRestoreLog
 /// <summary>The parts of a diagnostic that both log targets print.</summary>
 internal readonly record struct DiagnosticLine(string Code, string Message, string File, int Line, int Column, int EndLine, int EndColumn)
 {
-    /// <summary>A diagnostic without a code still gets one (<see cref="DiagnosticCodes.Unclassified"/>), so every build problem can be looked up.</summary>
-
     /// <summary>The same line with its message and file unable to act as Azure Pipelines logging commands.</summary>
     public DiagnosticLine Neutralized() =>
         this with { Message = LoggingCommandText.Neutralize(Message), File = LoggingCommandText.Neutralize(File) };
 
+    /// <summary>A diagnostic without a code still gets one (<see cref="DiagnosticCodes.Unclassified"/>), so every build problem can be looked up.</summary>
     public static DiagnosticLine From(Diagnostic diagnostic, string? fallbackFile)
     {
         var code = string.IsNullOrEmpty(diagnostic.Code) ? DiagnosticCodes.Unclassified : diagnostic.Code!;
