@@ -41,6 +41,17 @@ public static class DiagnosticCatalogue
         Code(DiagnosticCodes.InvalidProviderArtifact, "Not a valid provider artifact", Error),
         Code(DiagnosticCodes.InvalidPackage, "Provider package is unsafe or broken", Error),
 
+        // TOFU020x: signed checksums of provider releases.
+        Code(DiagnosticCodes.ShaSumsInvalid, "SHA256SUMS is malformed", Error),
+        Code(DiagnosticCodes.PackageShasumMismatch, "Package does not match its signed checksum", Error),
+        Code(DiagnosticCodes.SignatureNotVerified, "Signature does not verify", Error),
+        Code(DiagnosticCodes.SigningKeyExpired, "Signing key has expired", ErrorOrWarning),
+        Code(DiagnosticCodes.NoSigningKeys, "Origin offers no signing keys", ErrorOrWarning),
+        Code(DiagnosticCodes.OriginPackagesInconsistent, "Origin's packages map is inconsistent", Error),
+        Code(DiagnosticCodes.TrustAnchorsInvalid, "Trust anchors are invalid", Error),
+        Code(DiagnosticCodes.SignatureNotTrusted, "Signature not made by a trusted key", Error),
+        Code(DiagnosticCodes.OpenPgpDataInvalid, "OpenPGP key or signature is malformed", Error),
+
         Code(DiagnosticCodes.Generator.LockFileInvalid, "Lock file is invalid", ErrorOrWarning,
             new(DiagnosticCodes.SyntaxError, LockFile), new(DiagnosticCodes.InvalidLockFile, LockFile)),
         Code(DiagnosticCodes.Generator.ProviderNotLocked, "Provider required but not locked", Error,

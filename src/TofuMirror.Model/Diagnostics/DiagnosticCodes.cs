@@ -51,6 +51,26 @@ public static class DiagnosticCodes
     /// <summary>A provider zip is unsafe or broken (entries escaping their folder, bad archive).</summary>
     public const string InvalidPackage = "TOFU0107";
 
+    // TOFU020x: signed checksums of provider releases (mirror from an origin registry, provenance checks).
+    /// <summary>A SHA256SUMS document has a malformed line or names one file with two different hashes.</summary>
+    public const string ShaSumsInvalid = "TOFU0200";
+    /// <summary>A downloaded package, its SHA256SUMS line and the origin's shasum do not agree.</summary>
+    public const string PackageShasumMismatch = "TOFU0201";
+    /// <summary>The signature over SHA256SUMS does not verify with any of the offered keys.</summary>
+    public const string SignatureNotVerified = "TOFU0202";
+    /// <summary>SHA256SUMS is signed by a key that has expired (warning; an error when expiry is enforced).</summary>
+    public const string SigningKeyExpired = "TOFU0203";
+    /// <summary>The origin offers no signing keys (warning for registry.opentofu.org unless validation is enforced).</summary>
+    public const string NoSigningKeys = "TOFU0204";
+    /// <summary>The origin's per-platform packages map contradicts the package it serves.</summary>
+    public const string OriginPackagesInconsistent = "TOFU0205";
+    /// <summary>A trust anchor file cannot be read or has a malformed line.</summary>
+    public const string TrustAnchorsInvalid = "TOFU0206";
+    /// <summary>A signature verifies, but not with a key whose fingerprint is a trust anchor.</summary>
+    public const string SignatureNotTrusted = "TOFU0207";
+    /// <summary>An OpenPGP public key or signature is malformed.</summary>
+    public const string OpenPgpDataInvalid = "TOFU0208";
+
     /// <summary>
     /// The source generator's compile-time codes (TOFU1xxx). Each names the same condition as a TOFU00xx code
     /// (<see cref="DiagnosticCodeInfo.SameConditionAs"/>); they stay apart because they are part of the generator's surface.
