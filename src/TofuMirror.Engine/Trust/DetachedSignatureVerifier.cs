@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+
+namespace TofuMirror.Engine.Trust;
+
+/// <summary>
+/// Checks a detached OpenPGP signature (armored or binary) over some bytes against a keyring, with BouncyCastle.
+/// A signature by a subkey counts only when the subkey carries a valid binding signature of its primary key, so a
+/// key list cannot smuggle in a foreign subkey under a trusted primary key.
+/// </summary>
+public static class DetachedSignatureVerifier
+{
+    /// <summary>Checks <paramref name="signature"/> over <paramref name="data"/>; expiry is judged at <paramref name="now"/>.</summary>
+    public static SignatureCheck Verify(byte[] data, byte[] signature, OpenPgpKeyring keys, DateTimeOffset now)
+    {
+        var tried = keys.KeyIds;
+        PgpSignature parsed;
+        try
+        {
+            parsed = ReadSignature(signature);
+        }
+        catch (Exception e) when (e is IOException or PgpException or ArgumentException or InvalidOperationException or InvalidCastException)
+        {
+            return Failure(SignatureStatus.Malformed, null, tried, $"the signature is not OpenPGP signature data ({e.Message})");
+        }
+
+        var issuer = parsed.KeyId == 0 ? null : parsed.KeyId.ToString("X16");
+        var candidates = keys.Rings
+            .SelectMany(ring => ring.GetPublicKeys().Select(key => (Ring: ring, Key: key)))
+            .Where(c => parsed.KeyId == 0 || c.Key.KeyId == parsed.KeyId)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return Failure(SignatureStatus.NoMatchingKey, issuer, tried, $"it was made by key {issuer ?? "(unnamed)"}, which is not among the keys offered");
+        }
+
+        string? problem = null;
+        foreach (var (ring, key) in candidates)
+        {
+            var primary = ring.GetPublicKey();
+            if (!key.IsMasterKey && !IsBoundSubkey(primary, key))
+            {
+                problem ??= $"subkey {OpenPgpKeyring.KeyIdOf(key)} is not bound to primary key {OpenPgpKeyring.KeyIdOf(primary)} by a valid signature";
+                continue;
+            }
+            if (!VerifiesWith(parsed, key, data))
+            {
+                problem = $"it does not verify with key {OpenPgpKeyring.KeyIdOf(key)}: the signed content differs or the signature is corrupt";
+                continue;
+            }
+            var expiry = Earliest(ExpiryOf(primary), key.IsMasterKey ? null : ExpiryOf(key), SignatureExpiryOf(parsed));
+            var expired = expiry is { } at && at <= now;
+            return new SignatureCheck(
+                expired ? SignatureStatus.ValidButKeyExpired : SignatureStatus.Valid,
+                OpenPgpKeyring.KeyIdOf(primary), OpenPgpKeyring.FingerprintOf(primary), OpenPgpKeyring.KeyIdOf(key),
+                expiry, issuer, tried, expired ? $"key {OpenPgpKeyring.KeyIdOf(primary)} expired on {expiry:yyyy-MM-dd}" : null);
+        }
+        var status = problem != null && problem.StartsWith("subkey", StringComparison.Ordinal) ? SignatureStatus.NoMatchingKey : SignatureStatus.BadSignature;
+        return Failure(status, issuer, tried, problem!);
+    }
+
+    private static PgpSignature ReadSignature(byte[] signature)
+    {
+        using var decoded = PgpUtilities.GetDecoderStream(new MemoryStream(signature));
+        var factory = new PgpObjectFactory(decoded);
+        var item = factory.NextPgpObject();
+        if (item is PgpCompressedData compressed)
+        {
+            item = new PgpObjectFactory(compressed.GetDataStream()).NextPgpObject();
+        }
+        return item is PgpSignatureList { Count: > 0 } list
+            ? list[0]
+            : throw new PgpException("no signature packet found");
+    }
+
+    private static bool VerifiesWith(PgpSignature signature, PgpPublicKey key, byte[] data)
+    {
+        try
+        {
+            signature.InitVerify(key);
+            signature.Update(data);
+            return signature.Verify();
+        }
+        catch (PgpException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsBoundSubkey(PgpPublicKey primary, PgpPublicKey subkey)
+    {
+        foreach (var binding in subkey.GetSignaturesOfType(PgpSignature.SubkeyBinding))
+        {
+            try
+            {
+                binding.InitVerify(primary);
+                if (binding.VerifyCertification(primary, subkey)) return true;
+            }
+            catch (PgpException)
+            {
+                // A broken binding signature binds nothing; another one may still be good.
+            }
+        }
+        return false;
+    }
+
+    private static DateTimeOffset? ExpiryOf(PgpPublicKey key)
+    {
+        var seconds = key.GetValidSeconds();
+        return seconds > 0 ? new DateTimeOffset(DateTime.SpecifyKind(key.CreationTime, DateTimeKind.Utc)).AddSeconds(seconds) : null;
+    }
+
+    private static DateTimeOffset? SignatureExpiryOf(PgpSignature signature)
+    {
+        var seconds = signature.GetHashedSubPackets()?.GetSignatureExpirationTime() ?? 0;
+        return seconds > 0 ? new DateTimeOffset(DateTime.SpecifyKind(signature.CreationTime, DateTimeKind.Utc)).AddSeconds(seconds) : null;
+    }
+
+    private static DateTimeOffset? Earliest(params DateTimeOffset?[] times) =>
+        times.Where(t => t.HasValue).OrderBy(t => t!.Value).FirstOrDefault();
+
+    private static SignatureCheck Failure(SignatureStatus status, string? issuer, IReadOnlyList<string> tried, string problem) =>
+        new(status, null, null, null, null, issuer, tried, problem);
+}
