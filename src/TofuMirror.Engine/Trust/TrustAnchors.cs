@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using TofuMirror.Diagnostics;
+using TofuMirror.Engine.Provenance;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Logging;
 
@@ -113,6 +114,16 @@ public sealed class TrustAnchors
         return check.Status == SignatureStatus.NoMatchingKey && anchored.Rings.Count == 0
             ? check with { Problem = "none of the keys offered is a trust anchor" }
             : check;
+    }
+
+    /// <summary>
+    /// Checks stored provenance: the signature of its SHA256SUMS with the anchored keys among the anchor keyrings and
+    /// the keys stored with it (unreadable stored keys count as none).
+    /// </summary>
+    public SignatureCheck VerifyEvidence(ProvenanceEvidence evidence, DateTimeOffset now)
+    {
+        var stored = OpenPgpKeyring.TryRead(evidence.PublicKeys, out var keys, out _) ? keys : OpenPgpKeyring.Empty;
+        return Verify(evidence.ShaSums, evidence.Signature, stored, now);
     }
 
     /// <summary>

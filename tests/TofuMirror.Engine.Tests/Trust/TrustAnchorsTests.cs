@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Engine.Provenance;
 using TofuMirror.Engine.Trust;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Testing;
@@ -146,6 +147,20 @@ public sealed class TrustAnchorsTests
         Assert.IsTrue(diagnostics.All(d => d.Code == DiagnosticCodes.TrustAnchorsInvalid));
         StringAssert.Contains(diagnostics[0].ToString(), "missing.txt");
         StringAssert.Contains(diagnostics[1].ToString(), "broken.asc");
+    }
+
+    [TestMethod]
+    public void Stored_evidence_verifies_with_its_own_keys_only_when_anchored()
+    {
+        var author = TestSigningKey.Get();
+        var evidence = new ProvenanceEvidence("registry.example.test/example/demo", "1.0.0", Data, author.SignDetached(Data),
+            Encoding.ASCII.GetBytes(author.ArmoredPublicKey), "https://registry.example.test", [author.KeyId], DateTimeOffset.UtcNow);
+        var anchored = TrustAnchors.Parse([("trusted.txt", Encoding.ASCII.GetBytes(author.Fingerprint))], out _)!;
+        var other = TrustAnchors.Parse([("trusted.txt", Encoding.ASCII.GetBytes(TestSigningKey.Get("someone-else").Fingerprint))], out _)!;
+
+        Assert.AreEqual(SignatureStatus.Valid, anchored.VerifyEvidence(evidence, DateTimeOffset.UtcNow).Status);
+        Assert.AreEqual(SignatureStatus.NoMatchingKey, other.VerifyEvidence(evidence, DateTimeOffset.UtcNow).Status);
+        Assert.AreEqual(SignatureStatus.NoMatchingKey, anchored.VerifyEvidence(evidence with { PublicKeys = [] }, DateTimeOffset.UtcNow).Status);
     }
 
     [TestMethod]
