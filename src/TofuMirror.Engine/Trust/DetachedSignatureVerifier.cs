@@ -22,7 +22,7 @@ public static class DetachedSignatureVerifier
         {
             parsed = ReadSignature(signature);
         }
-        catch (Exception e) when (e is IOException or PgpException or ArgumentException or InvalidOperationException or InvalidCastException)
+        catch (Exception e) when (e is IOException or PgpException or ArgumentException or InvalidOperationException or InvalidCastException or FormatException)
         {
             return Failure(SignatureStatus.Malformed, null, tried, $"the signature is not OpenPGP signature data ({e.Message})");
         }

@@ -47,7 +47,7 @@ public sealed class OpenPgpKeyring
                 using var decoded = PgpUtilities.GetDecoderStream(new MemoryStream(block));
                 rings.AddRange(new PgpPublicKeyRingBundle(decoded).GetKeyRings());
             }
-            catch (Exception e) when (e is IOException or PgpException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or PgpException or ArgumentException or InvalidOperationException or FormatException)
             {
                 error = $"it is not a valid OpenPGP public key ({e.Message})";
                 return false;
