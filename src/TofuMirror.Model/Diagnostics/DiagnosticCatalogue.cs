@@ -40,6 +40,11 @@ public static class DiagnosticCatalogue
         Code(DiagnosticCodes.PlatformNotSupported, "Platform not in the mirror", Error),
         Code(DiagnosticCodes.InvalidProviderArtifact, "Not a valid provider artifact", Error),
         Code(DiagnosticCodes.InvalidPackage, "Provider package is unsafe or broken", Error),
+        // Provenance evidence in OCI and `copy` (issue #17, referrers).
+        Code(DiagnosticCodes.ProvenanceEvidenceInvalid, "Provenance evidence is malformed", Error),
+        Code(DiagnosticCodes.CopySourceVersionMissing, "Version not in the copy source", Error),
+        Code(DiagnosticCodes.CopyPlatformsMissing, "Version has none of the requested platforms", Error),
+        Code(DiagnosticCodes.CopyTargetConflict, "Target tags the version with other content", Error),
 
         // TOFU020x: signed checksums of provider releases.
         Code(DiagnosticCodes.ShaSumsInvalid, "SHA256SUMS is malformed", Error),

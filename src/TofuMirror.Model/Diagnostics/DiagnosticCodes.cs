@@ -71,6 +71,16 @@ public static class DiagnosticCodes
     /// <summary>An OpenPGP public key or signature is malformed.</summary>
     public const string OpenPgpDataInvalid = "TOFU0208";
 
+    // Provenance evidence in OCI and `copy` (issue #17, referrers).
+    /// <summary>A provenance evidence artifact is malformed (artifact type, config, layers, sizes, digests, annotations or subject).</summary>
+    public const string ProvenanceEvidenceInvalid = "TOFU0220";
+    /// <summary><c>copy</c>: a provider version it was asked for is not in the source store.</summary>
+    public const string CopySourceVersionMissing = "TOFU0221";
+    /// <summary><c>copy --platform</c>: a provider version has none of the requested platforms.</summary>
+    public const string CopyPlatformsMissing = "TOFU0222";
+    /// <summary><c>copy</c>: the target already tags the version with different content; nothing is overwritten.</summary>
+    public const string CopyTargetConflict = "TOFU0223";
+
     /// <summary>
     /// The source generator's compile-time codes (TOFU1xxx). Each names the same condition as a TOFU00xx code
     /// (<see cref="DiagnosticCodeInfo.SameConditionAs"/>); they stay apart because they are part of the generator's surface.

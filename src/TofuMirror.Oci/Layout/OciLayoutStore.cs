@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Oci.Content;
+using TofuMirror.Oci.Referrers;
 
 namespace TofuMirror.Oci.Layout;
 
@@ -16,8 +17,10 @@ namespace TofuMirror.Oci.Layout;
 /// <c>org.opencontainers.image.ref.name</c> (as skopeo and ORAS write them). Blobs are written to a
 /// temporary file, verified and renamed into place; <c>index.json</c> updates happen under a lock on
 /// the <c>oci-layout</c> file and are renamed into place too, so concurrent writers (threads or processes) are safe.
+/// Referrers are untagged <c>index.json</c> entries (with their <c>artifactType</c> and annotations); a referrer's
+/// subject is read from its manifest, so no tag or extra file is needed.
 /// </summary>
-public sealed class OciLayoutStore : IOciRepositoryStore
+public sealed class OciLayoutStore : IOciRepositoryStore, IOciReferrerStore
 {
     private const string LayoutFile = "oci-layout";
     private const string IndexFile = "index.json";
@@ -123,6 +126,37 @@ public sealed class OciLayoutStore : IOciRepositoryStore
             list.Add(entry);
         }, cancellationToken).ConfigureAwait(false);
         return descriptor;
+    }
+
+    public async Task<Descriptor> PushReferrerAsync(ReadOnlyMemory<byte> manifest, string mediaType, CancellationToken cancellationToken)
+    {
+        var entry = ReferrerLimits.EntryFor(manifest, mediaType);
+        var descriptor = await PushManifestAsync(manifest, mediaType, null, cancellationToken).ConfigureAwait(false);
+        await UpdateIndexAsync(list =>
+        {
+            if (!list.Exists(d => d.Digest == entry.Digest && d.GetAnnotation(MediaTypes.Annotations.RefName) is null)) list.Add(entry);
+        }, cancellationToken).ConfigureAwait(false);
+        return descriptor;
+    }
+
+    public async Task<IReadOnlyList<Descriptor>> ListReferrersAsync(Digest subject, string? artifactType, CancellationToken cancellationToken)
+    {
+        var index = await ReadIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (index is null) return Array.Empty<Descriptor>();
+        var candidates = ReferrerLimits.Filter(
+            index.Manifests.Where(d => d.GetAnnotation(MediaTypes.Annotations.RefName) is null && d.Digest != subject
+                && d.MediaType is MediaTypes.ImageManifest or MediaTypes.ImageIndex),
+            artifactType, Name);
+        var found = new List<Descriptor>();
+        foreach (var candidate in candidates.DistinctBy(d => d.Digest))
+        {
+            var bytes = await FetchManifestAsync(candidate, cancellationToken).ConfigureAwait(false);
+            var (_, kind) = OciJsonReader.Sniff(bytes);
+            var named = kind == OciJsonReader.ManifestKind.Index ? OciJsonReader.ParseIndex(bytes).Subject : OciJsonReader.ParseImageManifest(bytes).Subject;
+            if (named?.Digest == subject) found.Add(candidate);
+        }
+
+        return found;
     }
 
     public Task<bool> BlobExistsAsync(Descriptor descriptor, CancellationToken cancellationToken)

@@ -109,6 +109,13 @@ internal sealed class OciManifestStore : IOciManifestStore
     /// manifest is pushed by digest. Returns the descriptor of what was pushed.
     /// </summary>
     public async Task<Descriptor> PushAsync(ReadOnlyMemory<byte> content, string mediaType, string? tag, CancellationToken cancellationToken)
+        => (await PushReportingSubjectAsync(content, mediaType, tag, cancellationToken).ConfigureAwait(false)).Descriptor;
+
+    /// <summary>
+    /// <see cref="PushAsync"/>, also telling whether the registry answered with an <c>OCI-Subject</c> header: then it
+    /// indexed the manifest's subject itself (referrers API) and no referrers tag is needed.
+    /// </summary>
+    internal async Task<(Descriptor Descriptor, bool SubjectIndexed)> PushReportingSubjectAsync(ReadOnlyMemory<byte> content, string mediaType, string? tag, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(mediaType);
         if (tag is not null && !RepositoryNames.IsValidTag(tag)) throw new ArgumentException($"invalid tag \"{tag}\"", nameof(tag));
@@ -117,6 +124,7 @@ internal sealed class OciManifestStore : IOciManifestStore
         if (ContentReader.ExceedsManifestLimit(content.Length, _connection.Options.ManifestSizeLimitMiB))
             throw _connection.Fill(SizeLimit(content.Length), reference, null);
         var body = content.ToArray();
+        var subjectIndexed = false;
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Put, _connection.RepoUri("manifests/" + reference))
@@ -141,11 +149,12 @@ internal sealed class OciManifestStore : IOciManifestStore
             }
 
             CheckManifestDigest(response, digest, reference);
+            subjectIndexed = response.Headers.Contains("OCI-Subject");
             break;
         }
 
         _connection.Logger.LogDebug("pushed manifest {Digest} to {Repository} as {Reference}", digest, _connection.Name, reference);
-        return new Descriptor(mediaType, digest, content.Length);
+        return (new Descriptor(mediaType, digest, content.Length), subjectIndexed);
     }
 
     private void CheckManifestDigest(HttpResponseMessage response, Digest digest, string reference)

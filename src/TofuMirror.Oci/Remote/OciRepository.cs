@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TofuMirror.Oci.Content;
+using TofuMirror.Oci.Referrers;
 using TofuMirror.Oci.Transport;
 
 namespace TofuMirror.Oci.Remote;
@@ -18,7 +19,7 @@ namespace TofuMirror.Oci.Remote;
 /// live in that handler chain). A facade over its <see cref="Blobs"/>, <see cref="Manifests"/>,
 /// <see cref="Tags"/> and <see cref="Uploads"/> parts. Thread-safe; share one per repository.
 /// </summary>
-public sealed class OciRepository : IOciRepositoryStore
+public sealed class OciRepository : IOciRepositoryStore, IOciReferrerStore
 {
     private readonly RepositoryConnection _connection;
 
@@ -34,7 +35,9 @@ public sealed class OciRepository : IOciRepositoryStore
         _connection = new RepositoryConnection(http, registry, repository, options, logger);
         var blobs = new OciBlobStore(_connection);
         Blobs = blobs;
-        Manifests = new OciManifestStore(_connection);
+        var manifests = new OciManifestStore(_connection);
+        Manifests = manifests;
+        Referrers = new OciReferrerStore(_connection, manifests, this);
         Tags = new OciTagStore(_connection);
         Uploads = new OciBlobUploader(_connection, blobs);
     }
@@ -57,6 +60,17 @@ public sealed class OciRepository : IOciRepositoryStore
     public IOciTagStore Tags { get; }
 
     public IOciBlobUploader Uploads { get; }
+
+    /// <summary>Referrers: the OCI 1.1 API, or the referrers tag schema where the registry has none.</summary>
+    public IOciReferrerStore Referrers { get; }
+
+    /// <inheritdoc cref="IOciReferrerStore.PushReferrerAsync"/>
+    public Task<Descriptor> PushReferrerAsync(ReadOnlyMemory<byte> manifest, string mediaType, CancellationToken cancellationToken)
+        => Referrers.PushReferrerAsync(manifest, mediaType, cancellationToken);
+
+    /// <inheritdoc cref="IOciReferrerStore.ListReferrersAsync"/>
+    public Task<IReadOnlyList<Descriptor>> ListReferrersAsync(Digest subject, string? artifactType, CancellationToken cancellationToken)
+        => Referrers.ListReferrersAsync(subject, artifactType, cancellationToken);
 
     /// <summary>
     /// <c>GET /v2/</c>: true when the registry speaks the distribution API and lets us in
