@@ -7,8 +7,11 @@ namespace TofuMirror.Model.CliConfig;
 /// <summary>A <c>host "HOST" { services = { … } }</c> block: the services of that host, replacing service discovery.</summary>
 public sealed record OriginHostBlock(string Host, IReadOnlyDictionary<string, string> Services, SourceRange Range);
 
-/// <summary>A <c>credentials "HOST" { token = "…" }</c> block.</summary>
-public sealed record OriginCredentialsBlock(string Host, string? Token, SourceRange Range);
+/// <summary>A <c>credentials "HOST" { token = "…" }</c> block (its text never shows the token).</summary>
+public sealed record OriginCredentialsBlock(string Host, string? Token, SourceRange Range)
+{
+    public override string ToString() => $"credentials \"{Host}\" at {Range}";
+}
 
 /// <summary>Where a host's token came from, for messages that must not print the token itself.</summary>
 public sealed record OriginToken(string Token, string Source);
