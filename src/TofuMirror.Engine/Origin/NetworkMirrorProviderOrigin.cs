@@ -24,6 +24,7 @@ public sealed class NetworkMirrorProviderOrigin : IProviderOrigin
     private readonly OriginTokenBinding? _token;
 
     /// <param name="baseUrl">The mirror's base URL (a trailing <c>/</c> is added when missing).</param>
+    /// <param name="http">The run's origin client.</param>
     /// <param name="token">The token of the mirror's host (see <see cref="OriginHostSettings.TokenFor"/>), sent only to that host.</param>
     public NetworkMirrorProviderOrigin(Uri baseUrl, OriginHttp http, OriginToken? token = null)
     {
