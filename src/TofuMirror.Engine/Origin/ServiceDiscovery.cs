@@ -10,7 +10,7 @@ namespace TofuMirror.Engine.Origin;
 
 /// <summary>
 /// Finds a host's <c>providers.v1</c> service as OpenTofu does: a <c>host</c> block in the CLI configuration wins;
-/// otherwise <c>GET https://HOST/.well-known/terraform.json</c> must answer 200 with a JSON object, and a relative
+/// otherwise <c>GET https://HOST/.well-known/terraform.json</c> (http for loopback or insecure hosts) must answer 200 with a JSON object, and a relative
 /// service URL resolves against the document's final URL (after redirects). Results are cached per instance (per run).
 /// </summary>
 public sealed class ServiceDiscovery
@@ -44,7 +44,8 @@ public sealed class ServiceDiscovery
                 throw new OriginException(DiagnosticCodes.OriginDiscoveryFailed, $"{context}: the host block at {block.Range} has no \"{ProvidersService}\" service");
             return Resolve(new Uri("https://" + host + "/"), configured, $"{context} (host block at {block.Range})");
         }
-        var wellKnown = new Uri("https://" + host + "/.well-known/terraform.json");
+        // https, except for loopback (or explicitly insecure) hosts, as the registry commands choose the scheme.
+        var wellKnown = new Uri(_http.Options.Transport.SchemeFor(host) + "://" + host + "/.well-known/terraform.json");
         OriginDocument? document;
         try
         {
