@@ -61,7 +61,7 @@ public sealed class OriginHttp : IDisposable
         int read;
         try
         {
-            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadChunkAsync(body, chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 if (buffer.Length + read > limit) throw TooLarge(response.Url, limit, context);
                 buffer.Write(chunk, 0, read);
@@ -90,7 +90,7 @@ public sealed class OriginHttp : IDisposable
         int read;
         try
         {
-            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadChunkAsync(body, chunk, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 total += read;
                 if (total > limit) throw TooLarge(response.Url, limit, context);
@@ -103,6 +103,21 @@ public sealed class OriginHttp : IDisposable
         }
         if (response.Message.Content.Headers.ContentLength is long expected && expected != total)
             throw new OriginException(DiagnosticCodes.OriginUnavailable, $"{context}: {OriginText.Url(response.Url)} ended after {total} of {expected} bytes");
+    }
+
+    /// <summary>One read of a body that fails as a broken connection when no byte arrives within <see cref="OciClientOptions.BodyIdleTimeout"/>.</summary>
+    private async Task<int> ReadChunkAsync(Stream body, byte[] chunk, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(Options.Transport.BodyIdleTimeout);
+        try
+        {
+            return await body.ReadAsync(chunk, idle.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new IOException($"no data for {Options.Transport.BodyIdleTimeout.TotalSeconds:0} seconds");
+        }
     }
 
     private static OriginException TooLarge(Uri url, long limit, string context) =>
