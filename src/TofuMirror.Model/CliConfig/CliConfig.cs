@@ -43,6 +43,9 @@ public sealed class CliConfig
     /// <summary>Every valid <c>oci_credentials</c> block, in configuration order.</summary>
     public IReadOnlyList<OciCredentialsBlock> OciCredentials { get; }
 
+    /// <summary>The <c>host</c>, <c>credentials</c> and <c>credentials_helper</c> blocks (origin registries).</summary>
+    public OriginHostSettings OriginHosts { get; internal init; } = OriginHostSettings.Empty;
+
     /// <summary>The files that were read, in merge order.</summary>
     public IReadOnlyList<string> Files { get; }
 

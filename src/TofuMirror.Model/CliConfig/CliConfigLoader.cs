@@ -95,7 +95,8 @@ public static class CliConfigLoader
             mayBreak ?? false,
             ProviderInstallationDecoder.Decode(root, isJson, diagnostics, windows),
             OciCredentialsDecoder.DecodeDefaults(root, isJson, path, environment, diagnostics),
-            OciCredentialsDecoder.DecodeBlocks(root, isJson, windows, diagnostics));
+            OciCredentialsDecoder.DecodeBlocks(root, isJson, windows, diagnostics),
+            OriginHostsDecoder.Decode(root, path, diagnostics));
     }
 
     private static CliConfig Merge(IReadOnlyList<FileFragment> fragments, IReadOnlyList<string> files,
@@ -131,7 +132,11 @@ public static class CliConfigLoader
             blocks.Add(block);
         }
 
-        return new CliConfig(cacheDir, mayBreak, installations.FirstOrDefault(), defaults.FirstOrDefault(), blocks, files, diagnostics);
+        var originHosts = OriginHostsDecoder.Merge(fragments.Select(f => f.OriginHosts), diagnostics);
+        return new CliConfig(cacheDir, mayBreak, installations.FirstOrDefault(), defaults.FirstOrDefault(), blocks, files, diagnostics)
+        {
+            OriginHosts = originHosts,
+        };
     }
 
     /// <summary>
@@ -151,11 +156,13 @@ public static class CliConfigLoader
     private sealed class FileFragment
     {
         public static readonly FileFragment Empty = new(null, false, new List<ProviderInstallation>(),
-            new List<OciDefaultCredentials>(), new List<OciCredentialsBlock>());
+            new List<OciDefaultCredentials>(), new List<OciCredentialsBlock>(),
+            new OriginHostsDecoder.Fragment(new(), new(), new()));
 
         public FileFragment(string? pluginCacheDir, bool pluginCacheMayBreak, List<ProviderInstallation> providerInstallations,
-            List<OciDefaultCredentials> ociDefaults, List<OciCredentialsBlock> ociCredentials)
+            List<OciDefaultCredentials> ociDefaults, List<OciCredentialsBlock> ociCredentials, OriginHostsDecoder.Fragment originHosts)
         {
+            OriginHosts = originHosts;
             PluginCacheDir = pluginCacheDir;
             PluginCacheMayBreak = pluginCacheMayBreak;
             ProviderInstallations = providerInstallations;
@@ -168,5 +175,6 @@ public static class CliConfigLoader
         public List<ProviderInstallation> ProviderInstallations { get; }
         public List<OciDefaultCredentials> OciDefaults { get; }
         public List<OciCredentialsBlock> OciCredentials { get; }
+        public OriginHostsDecoder.Fragment OriginHosts { get; }
     }
 }

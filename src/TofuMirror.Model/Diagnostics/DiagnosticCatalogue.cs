@@ -57,6 +57,15 @@ public static class DiagnosticCatalogue
         Code(DiagnosticCodes.SignatureNotTrusted, "Signature not made by a trusted key", Error),
         Code(DiagnosticCodes.OpenPgpDataInvalid, "OpenPGP key or signature is malformed", Error),
 
+        // Origin registries (mirror command).
+        Code(DiagnosticCodes.OriginDiscoveryFailed, "Origin service discovery failed", Error),
+        Code(DiagnosticCodes.OriginNotFound, "Provider or version unknown to the origin", Error),
+        Code(DiagnosticCodes.OriginUnauthorized, "Origin refused the credentials", Error),
+        Code(DiagnosticCodes.OriginMalformedResponse, "Origin answered something unusable", Error),
+        Code(DiagnosticCodes.OriginUnavailable, "Origin unreachable or failing", Error),
+        Code(DiagnosticCodes.OriginInsecureTransport, "Plain HTTP to an origin refused", Error),
+        Code(DiagnosticCodes.CredentialsHelperIgnored, "credentials_helper is not run", Warning),
+
         Code(DiagnosticCodes.Generator.LockFileInvalid, "Lock file is invalid", ErrorOrWarning,
             new(DiagnosticCodes.SyntaxError, LockFile), new(DiagnosticCodes.InvalidLockFile, LockFile)),
         Code(DiagnosticCodes.Generator.ProviderNotLocked, "Provider required but not locked", Error,

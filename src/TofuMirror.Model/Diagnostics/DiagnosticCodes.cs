@@ -81,6 +81,22 @@ public static class DiagnosticCodes
     /// <summary><c>copy</c>: the target already tags the version with different content; nothing is overwritten.</summary>
     public const string CopyTargetConflict = "TOFU0223";
 
+    // TOFU021x: reaching origin provider registries and network mirrors (mirror command).
+    /// <summary>Service discovery of an origin host failed, or the host offers no <c>providers.v1</c> service.</summary>
+    public const string OriginDiscoveryFailed = "TOFU0210";
+    /// <summary>The origin does not know the provider or version (404).</summary>
+    public const string OriginNotFound = "TOFU0211";
+    /// <summary>The origin refused the request (401/403): credentials missing or wrong.</summary>
+    public const string OriginUnauthorized = "TOFU0212";
+    /// <summary>The origin answered something unusable (not JSON, wrong shape, too large, bad URL, platform mismatch).</summary>
+    public const string OriginMalformedResponse = "TOFU0213";
+    /// <summary>The origin could not be reached or kept failing (5xx, broken connections) after retries.</summary>
+    public const string OriginUnavailable = "TOFU0214";
+    /// <summary>Plain HTTP to an origin host that is neither loopback nor explicitly allowed; nothing was sent.</summary>
+    public const string OriginInsecureTransport = "TOFU0215";
+    /// <summary>A <c>credentials_helper</c> block is configured; TofuMirror does not run credentials helpers (warning).</summary>
+    public const string CredentialsHelperIgnored = "TOFU0216";
+
     /// <summary>
     /// The source generator's compile-time codes (TOFU1xxx). Each names the same condition as a TOFU00xx code
     /// (<see cref="DiagnosticCodeInfo.SameConditionAs"/>); they stay apart because they are part of the generator's surface.

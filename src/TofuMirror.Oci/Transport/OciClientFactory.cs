@@ -43,7 +43,20 @@ public sealed class OciClientFactory : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var loggers = options.LoggerFactory;
-        var primary = primaryHandler ?? new SocketsHttpHandler
+        var primary = primaryHandler ?? CreatePrimaryHandler(options);
+        var redirect = new RedirectHandler(options, loggers?.CreateLogger<RedirectHandler>()) { InnerHandler = primary };
+        var auth = new AuthHandler(options, tokens, loggers?.CreateLogger<AuthHandler>()) { InnerHandler = redirect };
+        return new RetryHandler(options, loggers?.CreateLogger<RetryHandler>()) { InnerHandler = auth };
+    }
+
+    /// <summary>
+    /// The primary handler alone: automatic redirects off, the configured or system proxy with loopback direct, and
+    /// <see cref="OciClientOptions.Tls"/> (also what the origin-registry client of the mirror command sends over).
+    /// </summary>
+    public static SocketsHttpHandler CreatePrimaryHandler(OciClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
@@ -55,9 +68,6 @@ public sealed class OciClientFactory : IDisposable
             Proxy = new LoopbackBypassProxy(options.Proxy ?? HttpClient.DefaultProxy),
             SslOptions = TlsClientOptions.Create(options.Tls),
         };
-        var redirect = new RedirectHandler(options, loggers?.CreateLogger<RedirectHandler>()) { InnerHandler = primary };
-        var auth = new AuthHandler(options, tokens, loggers?.CreateLogger<AuthHandler>()) { InnerHandler = redirect };
-        return new RetryHandler(options, loggers?.CreateLogger<RetryHandler>()) { InnerHandler = auth };
     }
 
     public void Dispose() => _invoker.Dispose();
