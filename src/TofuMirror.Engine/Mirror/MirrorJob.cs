@@ -226,6 +226,8 @@ public sealed class MirrorJob
                 if (result.Evidence is { } found)
                     lock (evidence) evidence.Add(found);
             }
+            // Accepted: into the cache now, so a run interrupted (or failed on another platform) does not download it again.
+            platform.File = file with { Path = downloader.Commit(file), IsPartFile = false };
             // The origin gave no zh: beforehand (e.g. a folder without VERSION.json): compare now, with the package in hand.
             if (platform.ExistingLayer is { } layer) platform.Status = Decide(platform.Platform, layer, file.Zh);
         }
@@ -265,8 +267,7 @@ public sealed class MirrorJob
 
         private async Task<Descriptor> PushPlatformAsync(PlannedPlatform platform, CancellationToken cancellationToken)
         {
-            var zipPath = downloader.Commit(platform.File!);
-            platform.File = platform.File! with { Path = zipPath, IsPartFile = false };
+            var zipPath = platform.File!.Path;
             var size = platform.File.Size;
             var fileName = ProviderZipFileName.Format(target.Provider.Type, target.Version, platform.Platform);
             var layer = ProviderArtifactBuilder.ZipLayer(Digest.Parse("sha256:" + platform.File.Zh.Value), size, fileName);
