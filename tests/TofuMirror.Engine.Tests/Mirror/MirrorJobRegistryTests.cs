@@ -152,6 +152,28 @@ public sealed class MirrorJobRegistryTests
     }
 
     [TestMethod]
+    public async Task AnOriginServingOtherBytesThanTheMirrorHolds_IsRefused_AndTheTagIsLeftAsItWas()
+    {
+        await using var scenario = await ScenarioAsync();
+        var (first, _) = await scenario.RunAsync(scenario.Request("linux_amd64"));
+        Assert.IsTrue(first.Succeeded);
+        // The origin now serves a rebuilt gamma 1.0.0 (consistent with its own VERSION.json).
+        var folder = Path.GetDirectoryName(scenario.Zips[(Gamma, "1.0.0", "linux_amd64")])!;
+        var rebuilt = ProviderZips.Create(folder, "gamma", "1.0.0", "linux_amd64", flavour: "rebuilt");
+        ProvidersMirrorFolder.WriteVersionIndex(folder, "1.0.0",
+            FourPlatforms.ToDictionary(p => p, p => p == "linux_amd64" ? rebuilt : scenario.Zips[(Gamma, "1.0.0", p)]), ProvidersMirrorFolder.TrustedHashes);
+        scenario.Requests.Clear();
+
+        var (report, transfers) = await scenario.RunAsync(scenario.Request("linux_amd64"));
+
+        var gamma = report.Versions.Single(v => v.Provider == Gamma);
+        Assert.AreEqual(DiagnosticCodes.MirrorHoldsOtherPackage, gamma.Error!.Code);
+        StringAssert.Contains(gamma.Error.Detail, "serves " + ProviderZips.Zh(rebuilt));
+        Assert.AreEqual(0, scenario.Writes().Count, string.Join(", ", scenario.Writes()));
+        Assert.AreEqual(0, transfers.Count, "refused from the checksums alone, before any download");
+    }
+
+    [TestMethod]
     public async Task ARunStoppedPartWay_ResumesWithoutReadingFinishedPackagesAgain()
     {
         await using var scenario = await ScenarioAsync();
