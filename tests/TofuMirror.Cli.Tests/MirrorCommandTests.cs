@@ -98,6 +98,20 @@ public sealed class MirrorCommandTests
     }
 
     [TestMethod]
+    public async Task OnAnInteractiveTerminal_DownloadsAndUploadsDrawProgress()
+    {
+        using var temp = Scenario();
+
+        var run = await CliRun.RunAsync(temp.Path, true, new Dictionary<string, string?>(),
+            "mirror", "--chdir", "module", "--from-folder", "origin", "--repository-template", LayoutTemplate);
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "\u001b[", "the live display draws with ANSI sequences");
+        StringAssert.Contains(run.Error, "overall: 4/4 packages", "two downloads and two uploads");
+        StringAssert.Contains(run.Error, "mirrored example/demo 1.1.0");
+    }
+
+    [TestMethod]
     public async Task DryRun_PrintsThePlan_AndCreatesNothing()
     {
         using var temp = Scenario();

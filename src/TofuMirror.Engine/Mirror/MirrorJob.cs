@@ -182,7 +182,11 @@ public sealed class MirrorJob
         /// <summary>The zip's <c>zh:</c> as the origin states it before the download: its <c>shasum</c>, else the one <c>zh:</c> it reports.</summary>
         private static PackageHash? ExpectedZh(OriginPackage package)
         {
-            if (package.Shasum is { } shasum) return PackageHash.Create(PackageHash.SchemeZip, shasum.ToLowerInvariant());
+            if (package.Shasum is { } shasum)
+                return PackageHash.TryParse(PackageHash.SchemeZip + ":" + shasum.ToLowerInvariant(), out var official, out var error)
+                    ? official
+                    : throw new OriginException(DiagnosticCodes.OriginPackageRefused,
+                        $"{package.Provider.ForDisplay()} {package.Version} for {package.Platform}: the origin's shasum \"{shasum}\" is not a SHA-256 ({error}).");
             var reported = package.ReportedHashes.TryGetValue(package.Platform, out var hashes)
                 ? hashes.Hashes.Where(h => h.Scheme == PackageHash.SchemeZip).Distinct().ToList()
                 : [];
