@@ -13,12 +13,13 @@ internal static class CliApp
     public static RootCommand BuildRoot(CliConsole console)
     {
         var root = new RootCommand(
-            "tofu-mirror: OpenTofu/Terraform providers in OCI registries (restore, push, lock, inspect, verify, check, hash).\n" +
+            "tofu-mirror: OpenTofu/Terraform providers in OCI registries (restore, push, mirror, lock, inspect, verify, check, hash).\n" +
             ExitCodes.HelpText);
         root.Subcommands.Add(HashCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(RestoreCommand.Create(console));
         root.Subcommands.Add(PushCommand.Create(console));
+        root.Subcommands.Add(MirrorCommand.Create(console));
         root.Subcommands.Add(LockCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));

@@ -48,6 +48,7 @@ public sealed class UsageErrorTests
     [DataRow("inspect", "\"ignoredTags\": [{\"tag\", \"reason\"}]")]
     [DataRow("restore", "\"status\" (installed|up-to-date|failed)")]
     [DataRow("push", "\"blob\" (uploaded|alreadyexists|mounted|pending)")]
+    [DataRow("mirror", "\"status\" (fetched|skipped|failed)")]
     [DataRow("check", "\"lockedVersion\"?")]
     [DataRow("hash", "{\"packages\": [{\"path\", \"hashes\": []}]}")]
     public async Task CommandHelp_DocumentsItsJsonShape_AndExits0(string command, string shapeExcerpt)
@@ -74,7 +75,7 @@ public sealed class UsageErrorTests
         var lines = run.Out.Split('\n');
         var commandLines = lines.SkipWhile(line => line != "Commands:").Skip(1).TakeWhile(line => line.Length > 0).ToList();
         CollectionAssert.AreEqual(
-            new[] { "hash", "check", "restore", "push", "lock", "verify", "inspect" },
+            new[] { "hash", "check", "restore", "push", "mirror", "lock", "verify", "inspect" },
             commandLines.Select(line => line.TrimStart().Split(' ')[0]).ToList(),
             run.Out);
         StringAssert.Contains(run.Out, "Exit codes: 0 success, 1 failure, 2 usage error");

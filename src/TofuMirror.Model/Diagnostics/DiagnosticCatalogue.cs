@@ -80,6 +80,13 @@ public static class DiagnosticCatalogue
             new(DiagnosticCodes.SyntaxError, Configuration), new(DiagnosticCodes.InvalidModuleConfig, Configuration)),
         Code(DiagnosticCodes.Generator.PlatformHashMissing, "No checksum for a target platform", ErrorOrWarning,
             new SameCondition(DiagnosticCodes.MissingPlatformHash, RestoredPackages)),
+
+        // `tofu-mirror mirror` (TOFU024x).
+        Code(DiagnosticCodes.OriginNotAvailable, "No origin can serve the provider", Error),
+        Code(DiagnosticCodes.OriginPackageRefused, "Package does not match what the origin reports", Error),
+        Code(DiagnosticCodes.NoOriginVersionAllowed, "No origin version matches the constraints", Error),
+        Code(DiagnosticCodes.OriginPlatformMissing, "Origin lacks the platform", Error),
+        Code(DiagnosticCodes.MirrorHoldsOtherPackage, "Mirror holds a different package", Error),
     };
 
     private static readonly Dictionary<string, DiagnosticCodeInfo> ByCode = All.ToDictionary(c => c.Code, System.StringComparer.Ordinal);

@@ -121,4 +121,16 @@ public static class DiagnosticCodes
         /// </summary>
         public const string PlatformHashMissing = "TOFU1007";
     }
+
+    // TOFU024x: `tofu-mirror mirror`, filling the OCI mirror from an origin.
+    /// <summary>No origin can serve the provider (e.g. origin registry support is not in this build); pass --from-folder.</summary>
+    public const string OriginNotAvailable = "TOFU0240";
+    /// <summary>A package the origin served does not match its <c>shasum</c>, reported hashes or size; nothing of its version was pushed.</summary>
+    public const string OriginPackageRefused = "TOFU0241";
+    /// <summary>The origin offers no version of the provider that the constraints allow.</summary>
+    public const string NoOriginVersionAllowed = "TOFU0242";
+    /// <summary>The origin does not offer the version for a wanted platform.</summary>
+    public const string OriginPlatformMissing = "TOFU0243";
+    /// <summary>The mirror already holds a different package for the version and platform than the origin serves.</summary>
+    public const string MirrorHoldsOtherPackage = "TOFU0244";
 }
