@@ -22,6 +22,7 @@ internal static class CliApp
         root.Subcommands.Add(LockCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));
+        root.Subcommands.Add(CopyCommand.Create(console));
         DetailedHelpAction.Install(root);
         return root;
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Engine.Provenance;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
@@ -19,7 +20,8 @@ namespace TofuMirror.Engine.Inspect;
 /// <summary>
 /// The <c>inspect</c> job: what the mirror holds for one provider, read exactly as OpenTofu reads it: the
 /// version tags (other tags listed as ignored, with why), and for each version its platforms with manifest and
-/// layer digests, sizes and the <c>h1:</c> annotation. An invalid artifact is reported on its version or
+/// layer digests, sizes and the <c>h1:</c> annotation, and the provenance evidence attached to its index (format-checked,
+/// not verified). An invalid artifact is reported on its version or
 /// platform; the rest is still read.
 /// </summary>
 public static class InspectJob
@@ -126,16 +128,39 @@ public static class InspectJob
                 return result with { IndexDigest = indexDescriptor.Digest.ToString(), Problem = Describe(e) };
             }
         }
+        var (evidence, evidenceProblem) = await InspectEvidenceAsync(store, indexDescriptor, cancellationToken).ConfigureAwait(false);
         return result with
         {
             IndexDigest = indexDescriptor.Digest.ToString(),
             Platforms = platforms,
+            Evidence = evidence,
+            EvidenceProblem = evidenceProblem,
             Problem = platforms.Count == 0 ? "the index lists no platform packages" : null,
         };
     }
 
+    private static async Task<(IReadOnlyList<InspectedEvidence> Evidence, string? Problem)> InspectEvidenceAsync(
+        IOciRepositoryStore store, Descriptor index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await new ProvenanceStore(store).FindAsync(index.Digest, cancellationToken).ConfigureAwait(false);
+            return (found.Select(f => new InspectedEvidence(f.Artifact.Digest.ToString())
+            {
+                ClaimedKeyIds = f.Evidence.KeyIds,
+                ClaimedOriginUrl = f.Evidence.OriginUrl,
+                ClaimedVerifiedAt = f.Evidence.VerifiedAt,
+            }).ToList(), null);
+        }
+        catch (Exception e) when (e is ProvenanceFormatException or OciException)
+        {
+            return ([], Describe(e));
+        }
+    }
+
     private static string Describe(Exception e) => e switch
     {
+        ProvenanceFormatException => $"{DiagnosticCodes.ProvenanceEvidenceInvalid}: {e.Message}",
         ProviderFailure failure => $"{failure.Code}: {failure.Message}",
         _ => $"{OciFailures.CodeOf(e)}: {e.Message}",
     };

@@ -180,6 +180,15 @@ public sealed class OciLayoutStore : IOciRepositoryStore, IOciReferrerStore
         }
     }
 
+    /// <summary>The blob as a stream that verifies size and digest when read to its end.</summary>
+    public Stream OpenBlob(Descriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var path = BlobPath(descriptor.Digest);
+        if (!File.Exists(path)) throw NotFound(descriptor.Digest.ToString());
+        return new VerifyingStream(OpenRead(path), descriptor.Digest, descriptor.Size);
+    }
+
     public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
