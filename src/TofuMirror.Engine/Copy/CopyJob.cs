@@ -94,9 +94,9 @@ public sealed class CopyJob
         {
             (available, _) = await ProviderArtifactResolver.ListVersionsAsync(source, cancellationToken).ConfigureAwait(false);
         }
-        catch (OciNotFoundException e)
+        catch (Exception e) when (e is OciNotFoundException || e is ProviderFailure { Code: DiagnosticCodes.ProviderNotInMirror })
         {
-            throw new ProviderFailure(DiagnosticCodes.CopySourceVersionMissing, $"{selection.Provider.ForDisplay()}: the source {source.Name} does not have it ({e.Message})", e);
+            throw new ProviderFailure(DiagnosticCodes.CopySourceVersionMissing, $"{selection.Provider.ForDisplay()}: not in the copy source: {e.Message}", e);
         }
 
         var matching = available.Where(selection.Constraints.Allows).ToList();
