@@ -63,7 +63,7 @@ public static class InspectJob
         {
             Found = true,
             Versions = inspected,
-            IgnoredTags = ignored.Select(i => new IgnoredTag(i.Tag, i.Reason)).OrderBy(i => i.Tag, StringComparer.Ordinal).ToList(),
+            IgnoredTags = ignored.Select(i => new IgnoredTag(i.Tag, ReferrersTagReason(i.Tag) ?? i.Reason)).OrderBy(i => i.Tag, StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -138,6 +138,12 @@ public static class InspectJob
             Problem = platforms.Count == 0 ? "the index lists no platform packages" : null,
         };
     }
+
+    /// <summary>Why a <c>sha256-HEX</c> tag is there: the referrers tag schema's list of what is attached to that digest.</summary>
+    private static string? ReferrersTagReason(string tag)
+        => tag.StartsWith("sha256-", StringComparison.Ordinal) && Digest.TryParse("sha256:" + tag["sha256-".Length..], out var subject, out _)
+            ? $"the referrers of {subject} (OCI 1.1 referrers tag schema: provenance evidence and other attached artifacts), not a version"
+            : null;
 
     private static async Task<(IReadOnlyList<InspectedEvidence> Evidence, string? Problem)> InspectEvidenceAsync(
         IOciRepositoryStore store, Descriptor index, CancellationToken cancellationToken)
