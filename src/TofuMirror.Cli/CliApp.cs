@@ -13,7 +13,7 @@ internal static class CliApp
     public static RootCommand BuildRoot(CliConsole console)
     {
         var root = new RootCommand(
-            "tofu-mirror: OpenTofu/Terraform providers in OCI registries (restore, push, lock, inspect, verify, check, hash).\n" +
+            "tofu-mirror: OpenTofu/Terraform providers in OCI registries (restore, push, lock, inspect, verify, copy, check, hash).\n" +
             ExitCodes.HelpText);
         root.Subcommands.Add(HashCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
