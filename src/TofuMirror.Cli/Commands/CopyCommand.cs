@@ -92,7 +92,7 @@ internal static partial class CopyCommand
         using var source = MirrorLoader.Load(console, options.From, options.FromConfig, options.Insecure, [], tls);
         using var target = MirrorLoader.Load(console, options.To, options.ToConfig, options.Insecure, [], tls);
         diagnostics.AddRange(source.Diagnostics);
-        diagnostics.AddRange(target.Diagnostics);
+        diagnostics.AddRange(target.Diagnostics.Except(source.Diagnostics)); // both may read the same discovered CLI configuration
         if (source.Stores is null || target.Stores is null) return Fail(console, reporter, options, diagnostics);
 
         var request = new CopyRequest(selections, source.Stores, target.Stores)
@@ -103,8 +103,7 @@ internal static partial class CopyCommand
         };
         var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress),
             (_, transfers) => new CopyJob(transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
-        diagnostics.AddRange(report.Failures.Select(f =>
-            Diagnostic.Error(f.Version is null ? $"Cannot copy {f.Provider.ForDisplay()}" : $"Cannot copy {f.Provider.ForDisplay()} {f.Version}", f.Message, null) with { Code = f.Code }));
+        diagnostics.AddRange(report.Failures.Select(ToDiagnostic));
 
         if (options.Json) WriteJson(console, report, diagnostics, reporter);
         else
@@ -113,6 +112,13 @@ internal static partial class CopyCommand
             WriteText(console, report);
         }
         return report.Succeeded && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static Diagnostic ToDiagnostic(CopyFailure failure)
+    {
+        var subject = failure.Version is null ? failure.Provider.ForDisplay() : $"{failure.Provider.ForDisplay()} {failure.Version}";
+        var detail = failure.Message.StartsWith(subject + ": ", System.StringComparison.Ordinal) ? failure.Message[(subject.Length + 2)..] : failure.Message;
+        return Diagnostic.Error($"Cannot copy {subject}", detail, null) with { Code = failure.Code };
     }
 
     private static string? UsageError(Options options)
@@ -181,7 +187,10 @@ internal static partial class CopyCommand
                 : $"{verb} {version.BlobsCopied} blobs ({ByteSize.Format(version.BytesCopied)}), {version.ManifestsCopied} manifests, {version.EvidenceCopied} evidence";
             console.Error.WriteLine($"{version.Provider.ForDisplay()} {version.Version}: {version.Source} -> {version.Target} ({version.TargetIndexDigest}): {what}");
             if (version.DroppedPlatforms.Count > 0)
-                console.Error.WriteLine($"  platforms {string.Join(", ", version.Platforms)} (left out: {string.Join(", ", version.DroppedPlatforms)}; index rewritten, evidence re-attached)");
+            {
+                var evidence = version.EvidenceCopied + version.EvidencePresent > 0 ? ", evidence attached to it" : "";
+                console.Error.WriteLine($"  platforms {string.Join(", ", version.Platforms)} (left out: {string.Join(", ", version.DroppedPlatforms)}; index rewritten{evidence})");
+            }
             if (version.EvidenceCopied + version.EvidencePresent == 0) console.Error.WriteLine("  no provenance evidence in the source");
         }
         if (report.Versions.Count > 0)
