@@ -6,6 +6,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Engine.Provenance;
 using TofuMirror.Oci.Layout;
 using TofuMirror.Testing;
+using TofuMirror.Testing.Registry;
 
 namespace TofuMirror.Cli.Tests;
 
@@ -53,6 +54,30 @@ public sealed class CopyCommandTests
         StringAssert.Contains(again.Error, "example/demo 1.1.0: ");
         StringAssert.Contains(again.Error, "already there");
         StringAssert.Contains(again.Error, "example/demo 1.0.0: ");
+    }
+
+    [TestMethod]
+    public async Task CopyIntoTheRegistryOfACliConfiguration()
+    {
+        RegistryProcess.RequireBinary();
+        using var registry = RegistryProcess.Start();
+        using var temp = new TempFolder();
+        var zip = TestZips.Release(temp.Combine("zips"), "2.0.0", "linux_amd64");
+        var push = await CliRun.RunAsync(temp.Path, "push", "--provider", "example/demo", "--repository-template", Source, zip);
+        Assert.AreEqual(0, push.ExitCode, push.ToString());
+        var config = temp.WriteFile("internal.tofurc",
+            "provider_installation {\n  oci_mirror {\n    repository_template = \"" + registry.Host + "/mirror/${hostname}/${namespace}/${type}\"\n    include = [\"registry.opentofu.org/*/*\"]\n  }\n}\n");
+
+        var copy = await CliRun.RunAsync(temp.Path, "copy", "--from", Source, "--to-config", config, "example/demo", "--json");
+        Assert.AreEqual(0, copy.ExitCode, copy.ToString());
+        var version = copy.Json.GetProperty("versions").EnumerateArray().Single();
+        Assert.AreEqual($"{registry.Host}/mirror/registry.opentofu.org/example/demo", version.GetProperty("target").GetString());
+        var index = await new OciLayoutStore(temp.Combine("connected", "example", "demo")).ResolveAsync("2.0.0", default);
+        Assert.AreEqual(index.Digest.ToString(), version.GetProperty("targetIndexDigest").GetString());
+
+        var inspect = await CliRun.RunAsync(temp.Path, "inspect", "example/demo", "--config", config, "--json");
+        Assert.AreEqual(0, inspect.ExitCode, inspect.ToString());
+        Assert.AreEqual(index.Digest.ToString(), inspect.Json.GetProperty("repositories")[0].GetProperty("versions")[0].GetProperty("indexDigest").GetString());
     }
 
     [TestMethod]
