@@ -13,7 +13,7 @@ internal static class CliApp
     public static RootCommand BuildRoot(CliConsole console)
     {
         var root = new RootCommand(
-            "tofu-mirror: OpenTofu/Terraform providers in OCI registries (restore, push, mirror, lock, inspect, verify, check, hash).\n" +
+            "tofu-mirror: OpenTofu/Terraform providers in OCI registries (restore, push, mirror, lock, inspect, verify, copy, check, hash).\n" +
             ExitCodes.HelpText);
         root.Subcommands.Add(HashCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
@@ -23,6 +23,7 @@ internal static class CliApp
         root.Subcommands.Add(LockCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(InspectCommand.Create(console));
+        root.Subcommands.Add(CopyCommand.Create(console));
         DetailedHelpAction.Install(root);
         return root;
     }

@@ -75,7 +75,7 @@ public sealed class UsageErrorTests
         var lines = run.Out.Split('\n');
         var commandLines = lines.SkipWhile(line => line != "Commands:").Skip(1).TakeWhile(line => line.Length > 0).ToList();
         CollectionAssert.AreEqual(
-            new[] { "hash", "check", "restore", "push", "mirror", "lock", "verify", "inspect" },
+            new[] { "hash", "check", "restore", "push", "mirror", "lock", "verify", "inspect", "copy" },
             commandLines.Select(line => line.TrimStart().Split(' ')[0]).ToList(),
             run.Out);
         StringAssert.Contains(run.Out, "Exit codes: 0 success, 1 failure, 2 usage error");

@@ -66,6 +66,20 @@ internal static partial class InspectCommand
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        writer.WriteStartArray("evidence");
+        foreach (var evidence in version.Evidence)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("artifactDigest", evidence.ArtifactDigest);
+            writer.WriteStartArray("claimedKeyIds");
+            foreach (var keyId in evidence.ClaimedKeyIds) writer.WriteStringValue(keyId);
+            writer.WriteEndArray();
+            if (evidence.ClaimedOriginUrl is { } origin) writer.WriteString("claimedOriginUrl", origin);
+            if (evidence.ClaimedVerifiedAt is { } at) writer.WriteString("claimedVerifiedAt", at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        if (version.EvidenceProblem is { } evidenceProblem) writer.WriteString("evidenceProblem", evidenceProblem);
         writer.WriteEndObject();
     }
 }

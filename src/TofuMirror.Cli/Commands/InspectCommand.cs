@@ -20,14 +20,16 @@ internal static partial class InspectCommand
     private const string Summary = "Show what the OCI mirror holds for a provider: versions, platforms, digests, sizes, hashes.";
 
     private const string Details =
-        "Versions are listed ascending, each with its platforms, manifest and layer digests, sizes and h1 annotation; tags that are not " +
+        "Versions are listed ascending, each with its platforms, manifest and layer digests, sizes and h1 annotation, and the provenance " +
+        "evidence attached to its index (key IDs and origin as the evidence claims them: inspect checks the format, not the signature); tags that are not " +
         "versions are listed as ignored, with why; an invalid artifact is reported on its version or platform. Exit 1 when the provider " +
         "is not in the mirror or an artifact is invalid.";
 
     private const string JsonShape =
         "{\"success\", \"provider\", \"repositories\": [{\"repository\", \"found\", \"problem\"?, \"versions\": [{\"version\", \"tag\", " +
         "\"indexDigest\"?, \"problem\"?, \"platforms\": [{\"platform\", \"manifestDigest\"?, \"manifestSize\"?, \"layerDigest\"?, \"size\"?, \"zh\"?, " +
-        "\"h1\"?, \"problem\"?}]}], \"ignoredTags\": [{\"tag\", \"reason\"}]}], \"diagnostics\": [...]}";
+        "\"h1\"?, \"problem\"?}], \"evidence\": [{\"artifactDigest\", \"claimedKeyIds\", \"claimedOriginUrl\", \"claimedVerifiedAt\"}], " +
+        "\"evidenceProblem\"?}], \"ignoredTags\": [{\"tag\", \"reason\"}]}], \"diagnostics\": [...]}";
 
     public static Command Create(CliConsole console)
     {
@@ -101,9 +103,25 @@ internal static partial class InspectCommand
                         ? $"    {platform.Platform,-14} invalid: {platformProblem}"
                         : $"    {platform.Platform,-14} {platform.LayerDigest} {ByteSize.Format(platform.LayerSize)}  {platform.H1?.ToString() ?? "(no h1 annotation)"}");
                 }
+                if (version.IndexDigest is not null) WriteEvidence(console, version);
             }
             foreach (var ignored in repository.IgnoredTags)
                 console.Out.WriteLine($"  ignored tag {ignored.Tag}: {ignored.Reason}");
+        }
+    }
+
+    private static void WriteEvidence(CliConsole console, InspectedVersion version)
+    {
+        if (version.EvidenceProblem is { } problem)
+        {
+            console.Out.WriteLine($"    evidence       invalid: {problem}");
+            return;
+        }
+        if (version.Evidence.Count == 0) console.Out.WriteLine("    evidence       none");
+        foreach (var evidence in version.Evidence)
+        {
+            console.Out.WriteLine($"    evidence       {evidence.ArtifactDigest} (claims, not verified here: key {string.Join(", ", evidence.ClaimedKeyIds)}, " +
+                $"from {evidence.ClaimedOriginUrl})");
         }
     }
 }

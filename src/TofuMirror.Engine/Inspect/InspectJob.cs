@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TofuMirror.Engine.Provenance;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
@@ -19,7 +20,8 @@ namespace TofuMirror.Engine.Inspect;
 /// <summary>
 /// The <c>inspect</c> job: what the mirror holds for one provider, read exactly as OpenTofu reads it: the
 /// version tags (other tags listed as ignored, with why), and for each version its platforms with manifest and
-/// layer digests, sizes and the <c>h1:</c> annotation. An invalid artifact is reported on its version or
+/// layer digests, sizes and the <c>h1:</c> annotation, and the provenance evidence attached to its index (format-checked,
+/// not verified). An invalid artifact is reported on its version or
 /// platform; the rest is still read.
 /// </summary>
 public static class InspectJob
@@ -61,7 +63,7 @@ public static class InspectJob
         {
             Found = true,
             Versions = inspected,
-            IgnoredTags = ignored.Select(i => new IgnoredTag(i.Tag, i.Reason)).OrderBy(i => i.Tag, StringComparer.Ordinal).ToList(),
+            IgnoredTags = ignored.Select(i => new IgnoredTag(i.Tag, ReferrersTagReason(i.Tag) ?? i.Reason)).OrderBy(i => i.Tag, StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -126,16 +128,45 @@ public static class InspectJob
                 return result with { IndexDigest = indexDescriptor.Digest.ToString(), Problem = Describe(e) };
             }
         }
+        var (evidence, evidenceProblem) = await InspectEvidenceAsync(store, indexDescriptor, cancellationToken).ConfigureAwait(false);
         return result with
         {
             IndexDigest = indexDescriptor.Digest.ToString(),
             Platforms = platforms,
+            Evidence = evidence,
+            EvidenceProblem = evidenceProblem,
             Problem = platforms.Count == 0 ? "the index lists no platform packages" : null,
         };
     }
 
+    /// <summary>Why a <c>sha256-HEX</c> tag is there: the referrers tag schema's list of what is attached to that digest.</summary>
+    private static string? ReferrersTagReason(string tag)
+        => tag.StartsWith("sha256-", StringComparison.Ordinal) && Digest.TryParse("sha256:" + tag["sha256-".Length..], out var subject, out _)
+            ? $"the referrers of {subject} (OCI 1.1 referrers tag schema: provenance evidence and other attached artifacts), not a version"
+            : null;
+
+    private static async Task<(IReadOnlyList<InspectedEvidence> Evidence, string? Problem)> InspectEvidenceAsync(
+        IOciRepositoryStore store, Descriptor index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await new ProvenanceStore(store).FindAsync(index.Digest, cancellationToken).ConfigureAwait(false);
+            return (found.Select(f => new InspectedEvidence(f.Artifact.Digest.ToString())
+            {
+                ClaimedKeyIds = f.Evidence.KeyIds,
+                ClaimedOriginUrl = f.Evidence.OriginUrl,
+                ClaimedVerifiedAt = f.Evidence.VerifiedAt,
+            }).ToList(), null);
+        }
+        catch (Exception e) when (e is ProvenanceFormatException or OciException)
+        {
+            return ([], Describe(e));
+        }
+    }
+
     private static string Describe(Exception e) => e switch
     {
+        ProvenanceFormatException => $"{DiagnosticCodes.ProvenanceEvidenceInvalid}: {e.Message}",
         ProviderFailure failure => $"{failure.Code}: {failure.Message}",
         _ => $"{OciFailures.CodeOf(e)}: {e.Message}",
     };

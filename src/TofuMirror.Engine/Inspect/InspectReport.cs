@@ -28,6 +28,19 @@ public sealed record InspectedPlatform(string Platform)
     public string? Problem { get; init; }
 }
 
+/// <summary>
+/// Provenance evidence attached to a version's index, read with the strict format checks only: the key IDs, origin and
+/// time are what the artifact's annotations claim, and nothing here verifies the signature.
+/// </summary>
+public sealed record InspectedEvidence(string ArtifactDigest)
+{
+    public IReadOnlyList<string> ClaimedKeyIds { get; init; } = [];
+
+    public string? ClaimedOriginUrl { get; init; }
+
+    public System.DateTimeOffset? ClaimedVerifiedAt { get; init; }
+}
+
 /// <summary>One version tag in the mirror.</summary>
 public sealed record InspectedVersion(ProviderVersion Version, string Tag)
 {
@@ -35,10 +48,16 @@ public sealed record InspectedVersion(ProviderVersion Version, string Tag)
 
     public IReadOnlyList<InspectedPlatform> Platforms { get; init; } = [];
 
+    /// <summary>The provenance evidence attached to the index (empty: none).</summary>
+    public IReadOnlyList<InspectedEvidence> Evidence { get; init; } = [];
+
+    /// <summary>Why the attached evidence could not be read (TOFU0220 for a malformed artifact), or null.</summary>
+    public string? EvidenceProblem { get; init; }
+
     /// <summary>Why the version's index is invalid (OpenTofu would refuse every platform), or null.</summary>
     public string? Problem { get; init; }
 
-    public bool IsValid => Problem is null && Platforms.All(p => p.Problem is null);
+    public bool IsValid => Problem is null && EvidenceProblem is null && Platforms.All(p => p.Problem is null);
 }
 
 /// <summary>A tag that does not name a version, which OpenTofu ignores.</summary>

@@ -18,6 +18,9 @@ public sealed record AttachedEvidence(Descriptor Artifact, ProvenanceEvidence Ev
 /// </summary>
 public sealed class ProvenanceStore
 {
+    /// <summary>The most evidence artifacts read for one version; a store listing more is refused rather than read.</summary>
+    public const int MaxEvidencePerVersion = 16;
+
     private readonly IOciRepositoryStore _store;
     private readonly IOciReferrerStore _referrers;
 
@@ -55,7 +58,10 @@ public sealed class ProvenanceStore
     public async Task<IReadOnlyList<AttachedEvidence>> FindAsync(Digest subject, CancellationToken cancellationToken)
     {
         var found = new List<AttachedEvidence>();
-        foreach (var artifact in await ListAsync(subject, cancellationToken).ConfigureAwait(false))
+        var listed = await ListAsync(subject, cancellationToken).ConfigureAwait(false);
+        if (listed.Count > MaxEvidencePerVersion)
+            throw new ProvenanceFormatException($"{_store.Name} lists {listed.Count} evidence artifacts for {subject}, more than the {MaxEvidencePerVersion} a version can have; refusing to read them");
+        foreach (var artifact in listed)
         {
             found.Add(new AttachedEvidence(artifact, await ReadAsync(Strip(artifact), subject, cancellationToken).ConfigureAwait(false)));
         }

@@ -130,7 +130,7 @@ public sealed class OciLayoutStore : IOciRepositoryStore, IOciReferrerStore
 
     public async Task<Descriptor> PushReferrerAsync(ReadOnlyMemory<byte> manifest, string mediaType, CancellationToken cancellationToken)
     {
-        var entry = ReferrerLimits.EntryFor(manifest, mediaType);
+        var entry = ReferrerRules.EntryFor(manifest, mediaType);
         var descriptor = await PushManifestAsync(manifest, mediaType, null, cancellationToken).ConfigureAwait(false);
         await UpdateIndexAsync(list =>
         {
@@ -143,7 +143,7 @@ public sealed class OciLayoutStore : IOciRepositoryStore, IOciReferrerStore
     {
         var index = await ReadIndexAsync(cancellationToken).ConfigureAwait(false);
         if (index is null) return Array.Empty<Descriptor>();
-        var candidates = ReferrerLimits.Filter(
+        var candidates = ReferrerRules.Filter(
             index.Manifests.Where(d => d.GetAnnotation(MediaTypes.Annotations.RefName) is null && d.Digest != subject
                 && d.MediaType is MediaTypes.ImageManifest or MediaTypes.ImageIndex),
             artifactType, Name);
@@ -178,6 +178,15 @@ public sealed class OciLayoutStore : IOciRepositoryStore, IOciReferrerStore
             e.Reference ??= descriptor.Digest.ToString();
             throw;
         }
+    }
+
+    /// <summary>The blob as a stream that verifies size and digest when read to its end.</summary>
+    public Stream OpenBlob(Descriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var path = BlobPath(descriptor.Digest);
+        if (!File.Exists(path)) throw NotFound(descriptor.Digest.ToString());
+        return new VerifyingStream(OpenRead(path), descriptor.Digest, descriptor.Size);
     }
 
     public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)

@@ -21,8 +21,8 @@ public sealed class TagSchemaReferrers : IOciReferrerStore
 
     public async Task<Descriptor> PushReferrerAsync(ReadOnlyMemory<byte> manifest, string mediaType, CancellationToken cancellationToken)
     {
-        var entry = ReferrerLimits.EntryFor(manifest, mediaType);
-        var subject = ReferrerLimits.SubjectOf(manifest);
+        var entry = ReferrerRules.EntryFor(manifest, mediaType);
+        var subject = ReferrerRules.SubjectOf(manifest);
         await _store.PushManifestAsync(manifest, mediaType, null, cancellationToken).ConfigureAwait(false);
         await AddEntryAsync(subject, entry, cancellationToken).ConfigureAwait(false);
         return entry with { ArtifactType = null, Annotations = null };
@@ -35,13 +35,13 @@ public sealed class TagSchemaReferrers : IOciReferrerStore
         var entries = existing?.Manifests ?? Array.Empty<Descriptor>();
         if (entries.Any(d => d.Digest == entry.Digest)) return;
         var index = new OciIndex { MediaType = MediaTypes.ImageIndex, Manifests = entries.Append(entry).ToList(), Annotations = existing?.Annotations };
-        await _store.PushManifestAsync(OciJsonWriter.Serialize(index), MediaTypes.ImageIndex, ReferrerLimits.FallbackTag(subject), cancellationToken).ConfigureAwait(false);
+        await _store.PushManifestAsync(OciJsonWriter.Serialize(index), MediaTypes.ImageIndex, ReferrerRules.FallbackTag(subject), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Descriptor>> ListReferrersAsync(Digest subject, string? artifactType, CancellationToken cancellationToken)
     {
         var index = await ReadIndexAsync(subject, cancellationToken).ConfigureAwait(false);
-        return index is null ? Array.Empty<Descriptor>() : ReferrerLimits.Filter(index.Manifests, artifactType, $"{_store.Name}:{ReferrerLimits.FallbackTag(subject)}");
+        return index is null ? Array.Empty<Descriptor>() : ReferrerRules.Filter(index.Manifests, artifactType, $"{_store.Name}:{ReferrerRules.FallbackTag(subject)}");
     }
 
     // The index's size is bounded by the store's manifest limit and its digest checked as every manifest's.
@@ -50,7 +50,7 @@ public sealed class TagSchemaReferrers : IOciReferrerStore
         Descriptor tagged;
         try
         {
-            tagged = await _store.ResolveAsync(ReferrerLimits.FallbackTag(subject), cancellationToken).ConfigureAwait(false);
+            tagged = await _store.ResolveAsync(ReferrerRules.FallbackTag(subject), cancellationToken).ConfigureAwait(false);
         }
         catch (OciNotFoundException)
         {
@@ -59,7 +59,7 @@ public sealed class TagSchemaReferrers : IOciReferrerStore
 
         var bytes = await _store.FetchManifestAsync(tagged, cancellationToken).ConfigureAwait(false);
         if (OciJsonReader.Sniff(bytes).Kind != OciJsonReader.ManifestKind.Index)
-            throw new OciProtocolException($"{_store.Name}:{ReferrerLimits.FallbackTag(subject)} is not an image index, so it cannot list referrers of {subject}");
+            throw new OciProtocolException($"{_store.Name}:{ReferrerRules.FallbackTag(subject)} is not an image index, so it cannot list referrers of {subject}");
         return OciJsonReader.ParseIndex(bytes);
     }
 }

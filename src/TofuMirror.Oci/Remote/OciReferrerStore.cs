@@ -34,8 +34,8 @@ internal sealed class OciReferrerStore : IOciReferrerStore
 
     public async Task<Descriptor> PushReferrerAsync(ReadOnlyMemory<byte> manifest, string mediaType, CancellationToken cancellationToken)
     {
-        var entry = ReferrerLimits.EntryFor(manifest, mediaType);
-        var subject = ReferrerLimits.SubjectOf(manifest);
+        var entry = ReferrerRules.EntryFor(manifest, mediaType);
+        var subject = ReferrerRules.SubjectOf(manifest);
         var (descriptor, subjectIndexed) = await _manifests.PushReportingSubjectAsync(manifest, mediaType, null, cancellationToken).ConfigureAwait(false);
         if (!subjectIndexed) await _fallback.AddEntryAsync(subject, entry, cancellationToken).ConfigureAwait(false);
         return descriptor;
@@ -49,7 +49,7 @@ internal sealed class OciReferrerStore : IOciReferrerStore
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 0; next is not null; page++)
         {
-            if (page >= ReferrerLimits.MaxPages || !seen.Add(next.AbsoluteUri))
+            if (page >= ReferrerRules.MaxPages || !seen.Add(next.AbsoluteUri))
                 throw _connection.Fill(new OciProtocolException($"listing referrers of {_connection.Describe(reference)} did not end after {page} pages"), reference, null);
             if (!string.Equals(HostNames.AuthorityOf(next), _connection.Registry, StringComparison.OrdinalIgnoreCase))
                 throw _connection.Fill(new OciProtocolException($"listing referrers of {_connection.Describe(reference)}: the registry linked the next page to another host ({HostNames.AuthorityOf(next)})"), reference, null);
@@ -67,10 +67,10 @@ internal sealed class OciReferrerStore : IOciReferrerStore
             if (!response.IsSuccessStatusCode) throw await _connection.ErrorAsync(response, "listing referrers of", reference, cancellationToken).ConfigureAwait(false);
             var body = await ReadPageAsync(response, reference, cancellationToken).ConfigureAwait(false);
             var index = ParsePage(body, reference);
-            var filtered = FiltersApplied(response, artifactType) ? index.Manifests : ReferrerLimits.Filter(index.Manifests, artifactType, _connection.Describe(reference));
+            var filtered = FiltersApplied(response, artifactType) ? index.Manifests : ReferrerRules.Filter(index.Manifests, artifactType, _connection.Describe(reference));
             found.AddRange(filtered);
-            if (found.Count > ReferrerLimits.MaxReferrers)
-                throw _connection.Fill(new OciSizeLimitException($"{_connection.Describe(reference)} has more than {ReferrerLimits.MaxReferrers} referrers; refusing to read them"), reference, response.StatusCode);
+            if (found.Count > ReferrerRules.MaxReferrers)
+                throw _connection.Fill(new OciSizeLimitException($"{_connection.Describe(reference)} has more than {ReferrerRules.MaxReferrers} referrers; refusing to read them"), reference, response.StatusCode);
             next = LinkHeader.Next(response, next);
         }
 

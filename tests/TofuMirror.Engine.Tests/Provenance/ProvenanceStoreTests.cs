@@ -4,7 +4,10 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Engine.Inspect;
 using TofuMirror.Engine.Provenance;
+using TofuMirror.Engine.Tests.Support;
+using TofuMirror.Model.Addresses;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
 using TofuMirror.Oci.Layout;
@@ -57,6 +60,27 @@ public sealed class ProvenanceStoreTests
         CollectionAssert.Contains((await repo.ListTagsAsync(default)).ToList(), "sha256-" + subject.Digest.Hex);
         Assert.IsTrue(artifact.Size < 4096, $"the manifest has {artifact.Size} bytes");
         Assert.AreEqual(0, (await store.FindAsync((await TestContent.PushProviderAsync(repo, "2.0.0", TestContent.RandomBytes(3000, 2))).Index.Digest, default)).Count);
+
+        var inspected = (await InspectJob.RunAsync(ProviderAddress.Parse(evidence.Provider), new FixedStores(repo), default)).Repositories.Single();
+        var claims = inspected.Versions.Single(v => v.Tag == "1.0.0").Evidence.Single();
+        Assert.AreEqual(artifact.Digest.ToString(), claims.ArtifactDigest);
+        CollectionAssert.AreEqual(evidence.KeyIds.ToArray(), claims.ClaimedKeyIds.ToArray());
+        Assert.AreEqual(0, inspected.Versions.Single(v => v.Tag == "2.0.0").Evidence.Count);
+        StringAssert.Contains(inspected.IgnoredTags.Single().Reason, "referrers tag schema");
+    }
+
+    [TestMethod]
+    public async Task AFloodOfEvidenceIsRefusedUnread()
+    {
+        using var temp = new TempFolder();
+        var layout = new OciLayoutStore(temp.Combine("layout"));
+        var subject = (await TestContent.PushProviderAsync(layout, "1.0.0", TestContent.RandomBytes(3000, 7))).Index;
+        var store = new ProvenanceStore(layout);
+        for (var i = 0; i <= ProvenanceStore.MaxEvidencePerVersion; i++)
+            await store.AttachAsync(subject, EvidenceSamples.For("1.0.0") with { VerifiedAt = DateTimeOffset.UnixEpoch.AddDays(i) }, default);
+
+        var e = await Assert.ThrowsExactlyAsync<ProvenanceFormatException>(() => store.FindAsync(subject.Digest, default));
+        StringAssert.Contains(e.Message, "17 evidence artifacts");
     }
 
     [TestMethod]

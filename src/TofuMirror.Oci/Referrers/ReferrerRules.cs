@@ -5,8 +5,8 @@ using TofuMirror.Oci.Content;
 
 namespace TofuMirror.Oci.Referrers;
 
-/// <summary>Bounds on what a (possibly hostile) store may answer about referrers, and the shared descriptor rules.</summary>
-public static class ReferrerLimits
+/// <summary>What every referrer store shares: the bounds on a (possibly hostile) answer, the fallback tag, and how a referrer is listed.</summary>
+public static class ReferrerRules
 {
     /// <summary>The most referrers of one subject we read; more is refused as a flood.</summary>
     public const int MaxReferrers = 10_000;
