@@ -30,16 +30,10 @@ namespace TofuMirror.Engine.Tests.Registry;
 public sealed class H1OnlyLockRegistryTests
 {
     private static readonly ProviderAddress Demo = RestoreScenario.Demo;
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
     /// <summary>A module, a registry mirror reached through a proxy, and the blob digests the registry served through it.</summary>
     private sealed class Mirror : IAsyncDisposable
@@ -65,9 +59,8 @@ public sealed class H1OnlyLockRegistryTests
 
         public static async Task<Mirror> StartAsync()
         {
-            RegistryProcess.RequireBinary();
             var scenario = new RestoreScenario();
-            var proxy = await RegistryProxy.StartAsync(s_registry!.Host);
+            var proxy = await RegistryProxy.StartAsync(s_registry.Process.Host);
             var home = scenario.Temp.CreateDirectory("home");
             var source = MirrorSource.Load(new MirrorSourceOptions(proxy.Host + "/h1only-" + Guid.NewGuid().ToString("N")[..8] + "/${hostname}/${namespace}/${type}", null, scenario.Temp.Path),
                 ProcessCliEnvironment.Create(new Dictionary<string, string?> { ["HOME"] = home }, home));

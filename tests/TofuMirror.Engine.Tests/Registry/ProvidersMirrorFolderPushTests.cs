@@ -21,16 +21,10 @@ namespace TofuMirror.Engine.Tests.Registry;
 public sealed class ProvidersMirrorFolderPushTests
 {
     private static readonly ProviderAddress Demo = RestoreScenario.Demo;
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
     private static MirrorSource Load(TempFolder temp, string registryHost)
     {
@@ -44,9 +38,8 @@ public sealed class ProvidersMirrorFolderPushTests
     [TestMethod]
     public async Task FolderWithCorrectHashes_IsPushed_WithTheListedZhAsLayerDigests()
     {
-        RegistryProcess.RequireBinary();
         using var temp = new TempFolder();
-        using var source = Load(temp, s_registry!.Host);
+        using var source = Load(temp, s_registry.Process.Host);
         var (folder, zips) = ProvidersMirrorFolder.Create(temp.Combine("mirror"), Demo, "1.0.0", "linux_amd64", "darwin_arm64");
         ProvidersMirrorFolder.WriteVersionIndex(folder, "1.0.0", zips, ProvidersMirrorFolder.TrustedHashes);
 
@@ -69,9 +62,8 @@ public sealed class ProvidersMirrorFolderPushTests
     [DataRow("h1")]
     public async Task FolderWithAWrongHashListed_FailsNamingTheFile_AndSendsNothingToTheRegistry(string wrongScheme)
     {
-        RegistryProcess.RequireBinary();
         using var temp = new TempFolder();
-        await using var proxy = await RegistryProxy.StartAsync(s_registry!.Host);
+        await using var proxy = await RegistryProxy.StartAsync(s_registry.Process.Host);
         using var source = Load(temp, proxy.Host);
         var (folder, zips) = ProvidersMirrorFolder.Create(temp.Combine("mirror"), Demo, "1.0.0", "linux_amd64", "darwin_arm64");
         var tampered = zips["linux_amd64"];

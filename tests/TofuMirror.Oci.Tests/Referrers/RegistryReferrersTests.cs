@@ -26,25 +26,12 @@ public sealed class RegistryReferrersTests
     private const string Sbom = "application/vnd.test.sbom";
     private const string Skopeo = "/usr/bin/skopeo";
 
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
-    private static RegistryProcess Registry
-    {
-        get
-        {
-            RegistryProcess.RequireBinary();
-            return s_registry!;
-        }
-    }
+    private static RegistryProcess Registry => s_registry.Process;
 
     [TestMethod]
     public async Task WithoutTheApiReferrersLiveInTheSubjectsDigestTag()

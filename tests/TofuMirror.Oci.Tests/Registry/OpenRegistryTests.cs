@@ -12,25 +12,12 @@ namespace TofuMirror.Oci.Tests.Registry;
 [TestClass]
 public sealed class OpenRegistryTests
 {
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
-    private static RegistryProcess Registry
-    {
-        get
-        {
-            RegistryProcess.RequireBinary();
-            return s_registry!;
-        }
-    }
+    private static RegistryProcess Registry => s_registry.Process;
 
     [TestMethod]
     public async Task PushThenPullProviderRoundTrips()
