@@ -1,10 +1,12 @@
 using System;
 using System.IO;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Zip;
+using TofuMirror.Oci;
 using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Restore;
@@ -30,7 +32,7 @@ internal static class ExtractWhileDownloading
         var file = BlobCache.OpenPartFile(part);
         var pipe = new BlobPipe(PipeCapacity);
         using var refused = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var extraction = Task.Factory.StartNew(() => Extract(pipe, location.Layer.Size, stagingDirectory, refused), CancellationToken.None,
+        var extraction = Task.Factory.StartNew(() => Extract(pipe, location, stagingDirectory, refused), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
@@ -64,11 +66,13 @@ internal static class ExtractWhileDownloading
         }
     }
 
-    private static StreamedExtraction Extract(BlobPipe pipe, long blobSize, string stagingDirectory, CancellationTokenSource stopDownload)
+    private static StreamedExtraction Extract(BlobPipe pipe, ProviderPackageLocation location, string stagingDirectory, CancellationTokenSource stopDownload)
     {
         try
         {
-            return new StreamedExtraction(StreamingZipExtractor.ExtractAndHash(pipe.Reader, blobSize, stagingDirectory), null, null);
+            var h1 = StreamingZipExtractor.ExtractAndHash(pipe.Reader, location.Layer.Size, stagingDirectory,
+                () => ReadDirectoryFirst(location, stopDownload.Token));
+            return new StreamedExtraction(h1, null, null);
         }
         catch (ZipLimitExceededException e)
         {
@@ -90,6 +94,27 @@ internal static class ExtractWhileDownloading
         finally
         {
             pipe.CloseReading();
+        }
+    }
+
+    /// <summary>
+    /// The zip's central directory, from a ranged request for the blob's end while the download goes on (blocking this
+    /// extractor thread only); null when the store serves no ranges or the end holds no directory this extractor reads.
+    /// </summary>
+    private static ZipDirectoryListing? ReadDirectoryFirst(ProviderPackageLocation location, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var tail = location.Store.FetchBlobTailAsync(location.Layer, ZipDirectoryListing.TailLength, cancellationToken).GetAwaiter().GetResult();
+            if (tail is null) return null;
+            if (ZipDirectoryListing.TryRead(tail, location.Layer.Size, out var needed) is { } listing) return listing;
+            if (needed <= tail.Length) return null;
+            tail = location.Store.FetchBlobTailAsync(location.Layer, needed, cancellationToken).GetAwaiter().GetResult();
+            return tail is null ? null : ZipDirectoryListing.TryRead(tail, location.Layer.Size, out _);
+        }
+        catch (Exception e) when (e is OciException or IOException or HttpRequestException)
+        {
+            return null;
         }
     }
 }

@@ -58,6 +58,19 @@ internal sealed class InterceptingStore(IOciRepositoryStore inner) : IOciReposit
         else await inner.FetchBlobAsync(descriptor, destination, cancellationToken);
     }
 
+    /// <summary>Runs instead of the inner store's ranged request for a blob's end when set (a registry answering wrongly).</summary>
+    public Func<Descriptor, int, CancellationToken, Task<byte[]?>>? ReplaceBlobTail { get; set; }
+
+    public int TailRequests => _tailRequests;
+
+    private int _tailRequests;
+
+    public Task<byte[]?> FetchBlobTailAsync(Descriptor descriptor, int length, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _tailRequests);
+        return ReplaceBlobTail is not null ? ReplaceBlobTail(descriptor, length, cancellationToken) : inner.FetchBlobTailAsync(descriptor, length, cancellationToken);
+    }
+
     public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _blobDownloads);
