@@ -22,6 +22,9 @@ internal sealed class InterceptingStore(IOciRepositoryStore inner) : IOciReposit
 {
     public Func<CancellationToken, Task>? OnBlobDownload { get; set; }
 
+    /// <summary>The store this one wraps (for replacements that still read the real bytes).</summary>
+    public IOciRepositoryStore Inner => inner;
+
     public int BlobDownloads => _blobDownloads;
 
     private int _blobDownloads;
