@@ -5,7 +5,7 @@
 #   stored: folders that `tofu-mirror push` zips itself (stored, sizes in the local headers).
 # For each: cold restore (empty output and cache) vs 4 parallel `curl | tee x.zip | sha256sum && unzip` of the same
 # blobs, and the raw transfer of those bytes (4 parallel `curl > /dev/null`: the floor). Then the no-op restore time
-# and the peak memory (max RSS) of a cold restore. Times are medians of 3 runs, interleaved.
+# and the peak memory (max RSS) of a cold restore. Times are medians of $TOFU_BENCH_RUNS runs (default 3), interleaved.
 # Usage: bash build/bench/restore.sh [MB per package, default 40] [platforms, default 6] [zips: both|go|stored, default both]
 # The tool is built into $TOFU_BENCH_ARTIFACTS (default /tmp/art-bench), never into the source tree.
 # TOFU_BENCH_COMPARE=/path/to/other/tofu-mirror.dll also measures that build in the same runs (an A/B comparison).
@@ -15,6 +15,7 @@ cd "$(dirname "$0")/../.."
 size_mb=${1:-40}
 count=${2:-6}
 kinds=${3:-both}
+runs_per_kind=${TOFU_BENCH_RUNS:-3}
 case $kinds in both) kinds="go stored" ;; go|stored) ;; *) echo "zips must be both, go or stored, not $kinds"; exit 1 ;; esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v docker-registry >/dev/null || { echo "docker-registry is needed (apt-get install docker-registry)"; exit 1; }
@@ -125,10 +126,10 @@ time_restore() { # kind tool
     "${args[@]}" --output "$work/out" --cache "$work/cache" >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
   echo "$(now) - $start" | bc
 }
-time_shell() { # kind function
+time_shell() { # kind function (leaves "user sys" CPU seconds in $work/shell-cpu)
   rm -rf "$work/base"; mkdir -p "$work/base"; sync
   local start; start=$(now)
-  echo "$digests" | xargs -P 4 -I{} bash -c "$2 $1 {}"
+  echo "$digests" | /usr/bin/time -f '%U %S' -o "$work/shell-cpu" xargs -P 4 -I{} bash -c "$2 $1 {}"
   echo "$(now) - $start" | bc
 }
 
@@ -138,19 +139,23 @@ report=()
 for kind in $kinds; do
   digests=$(blob_digests "$kind")
   declare -A runs=() rss=() cpu=()
-  for _ in 1 2 3; do
-    for tool in "${tools[@]}"; do
+  for run in $(seq "$runs_per_kind"); do
+    # Alternate the order: a run that follows another's deletions gets memory pages already mapped, which is faster here.
+    order=("${tools[@]}")
+    (( run % 2 == 0 )) && order=($(printf '%s\n' "${tools[@]}" | tac))
+    for tool in "${order[@]}"; do
       runs[$tool]+=" $(time_restore "$kind" "$tool")"
       read -r kb user sys < "$work/rss"
       (( kb > ${rss[$tool]:-0} )) && rss[$tool]=$kb
       cpu[$tool]+=" $(echo "$user + $sys" | bc)"
     done
     runs[shell]+=" $(time_shell "$kind" fetch_and_unzip)"
+    cpu[shell]+=" $(awk '{ print $1 + $2 }' "$work/shell-cpu")"
     runs[raw]+=" $(time_shell "$kind" fetch_only)"
   done
   # shellcheck disable=SC2086
   base=$(median ${runs[shell]})
-  report+=("packages: $count x ${size_mb} MB, $kind zips ($(du -sb "$work/storage" | cut -f1) bytes in the registry so far)")
+  report+=("packages: $count x ${size_mb} MB, $kind zips ($(echo "$digests" | wc -l) blobs)")
   for tool in "${tools[@]}"; do
     # shellcheck disable=SC2086
     cold=$(median ${runs[$tool]})
@@ -159,7 +164,7 @@ for kind in $kinds; do
     report+=("$(printf '  speed-up vs baseline (%-8s)      %6.2fx (target >= %s)' "$tool" "$(echo "$base / $cold" | bc -l)" "$([[ $kind == go ]] && echo 1.5x || echo 2x)")")
   done
   # shellcheck disable=SC2086
-  report+=("$(printf '  baseline (4x curl|tee|sha256sum, unzip) %6.2f s  (runs:%s)' "$base" "${runs[shell]}")")
+  report+=("$(printf '  baseline (4x curl|tee|sha256sum, unzip) %6.2f s  (runs:%s; CPU s:%s)' "$base" "${runs[shell]}" "${cpu[shell]}")")
   # shellcheck disable=SC2086
   report+=("$(printf '  raw transfer (4x curl > /dev/null)    %6.2f s  (runs:%s)' "$(median ${runs[raw]})" "${runs[raw]}")")
   unset runs rss cpu

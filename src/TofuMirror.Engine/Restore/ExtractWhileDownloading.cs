@@ -13,7 +13,8 @@ namespace TofuMirror.Engine.Restore;
 
 /// <summary>
 /// Downloads a provider blob into the cache and, on another thread, extracts it into a staging folder as the bytes
-/// arrive (<see cref="StreamingZipExtractor"/>). The download verifies size and digest as always (and resumes a
+/// arrive (<see cref="StreamingZipExtractor"/>; for a zip with data descriptors, with its central directory fetched
+/// first by a ranged request for the blob's end). The download verifies size and digest as always (and resumes a
 /// broken connection); the blob enters the cache only once verified. What the extraction produced is only
 /// trustworthy after this returns, and the staging folder stays private until the caller has checked the lock.
 /// </summary>
