@@ -79,14 +79,20 @@ public sealed class GoStyleZipRestoreTests
         ProviderZips.WriteGoStyle(zip,
             new ZipFileEntry(Binary, BinaryContent(seed), ProviderZips.ExecutableMode),
             ZipFileEntry.Text("LICENSE.txt", "Test licence.\n"));
-        var home = scenario.Temp.CreateDirectory("home-" + Guid.NewGuid().ToString("N"));
-        var source = MirrorSource.Load(new MirrorSourceOptions(Registry.Host + "/go-style/${hostname}/${namespace}/${type}", null, scenario.Temp.Path),
-            ProcessCliEnvironment.Create(new Dictionary<string, string?> { ["HOME"] = home }, home));
-        Assert.IsNotNull(source.Stores, string.Join("\n", source.Diagnostics));
+        var source = Load(scenario, Registry.Host);
         await new PushJob().RunAsync(new PushRequest(PushSourceReader.Read([zip], Demo, []), source.Stores!), default);
         ModuleFiles.Write(scenario.Module, (Demo, "1.0.0", RestoreScenario.HashesOf([zip])));
         var store = new InterceptingStore(source.Stores!.Resolve(Demo)[0]);
         return new Published(zip, store, new FixedStores(store), source);
+    }
+
+    private static MirrorSource Load(RestoreScenario scenario, string host)
+    {
+        var home = scenario.Temp.CreateDirectory("home-" + Guid.NewGuid().ToString("N"));
+        var source = MirrorSource.Load(new MirrorSourceOptions(host + "/go-style/${hostname}/${namespace}/${type}", null, scenario.Temp.Path),
+            ProcessCliEnvironment.Create(new Dictionary<string, string?> { ["HOME"] = home }, home));
+        Assert.IsNotNull(source.Stores, string.Join("\n", source.Diagnostics));
+        return source;
     }
 
     private static RestoreRequest Request(RestoreScenario scenario, IProviderStoreResolver stores) =>
@@ -191,6 +197,34 @@ public sealed class GoStyleZipRestoreTests
 
         RestoreScenario.AssertSucceeded(report);
         Assert.AreEqual(1, published.Store.TailRequests);
+        var installed = Path.Combine(scenario.UnpackedDirectory(Demo, "1.0.0", "linux_amd64"), Binary);
+        CollectionAssert.AreEqual(ZipBytesOf(published.Zip, Binary), File.ReadAllBytes(installed));
+        Assert.AreEqual(ProviderZips.H1(published.Zip).ToString(), RestoreScenario.Single(report).Stamp!.H1);
+        scenario.AssertNoTempLeftovers();
+    }
+
+    [TestMethod]
+    public async Task ARegistryThatIgnoresRanges_StillGetsThePackageInstalled()
+    {
+        using var scenario = new RestoreScenario();
+        using var published = await PublishAsync(scenario, 6);
+        await using var proxy = await RegistryProxy.StartAsync(Registry.Host);
+        var rangesDropped = 0;
+        proxy.Intercept = context =>
+        {
+            if (context.Request.Headers.Range.Count > 0 && context.Request.Path.Value!.Contains("/blobs/", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref rangesDropped);
+                context.Request.Headers.Remove("Range"); // the whole blob comes back, with 200
+            }
+            return Task.FromResult(false);
+        };
+        using var proxied = Load(scenario, proxy.Host);
+
+        var report = await new RestoreJob().RunAsync(Request(scenario, proxied.Stores!), default);
+
+        RestoreScenario.AssertSucceeded(report);
+        Assert.AreEqual(1, rangesDropped, "the central directory was asked for with one ranged request");
         var installed = Path.Combine(scenario.UnpackedDirectory(Demo, "1.0.0", "linux_amd64"), Binary);
         CollectionAssert.AreEqual(ZipBytesOf(published.Zip, Binary), File.ReadAllBytes(installed));
         Assert.AreEqual(ProviderZips.H1(published.Zip).ToString(), RestoreScenario.Single(report).Stamp!.H1);
