@@ -23,6 +23,9 @@ internal static class ExtractWhileDownloading
     /// <summary>Chunks (of the download's 256 KiB) in flight between the download and the extractor.</summary>
     private const int PipeCapacity = 8;
 
+    /// <summary>How long the central directory read first may take (one small ranged request) before the zip takes the slow path.</summary>
+    private static readonly TimeSpan DirectoryFirstTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Returns once the blob is verified and in the cache at <paramref name="cachePath"/>; throws what the download threw.</summary>
     public static async Task<StreamedExtraction> RunAsync(ProviderPackageLocation location, string cachePath, string stagingDirectory,
         PackageTransfer? transfer, CancellationToken cancellationToken)
@@ -104,16 +107,21 @@ internal static class ExtractWhileDownloading
     /// </summary>
     private static ZipDirectoryListing? ReadDirectoryFirst(ProviderPackageLocation location, CancellationToken cancellationToken)
     {
+        // The download waits (its pipe is full) while this runs: should the request queue behind the downloads for a
+        // connection, or for HTTP/2 flow control, giving up lets the download go on into the slow path.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(DirectoryFirstTimeout);
         try
         {
-            var tail = location.Store.FetchBlobTailAsync(location.Layer, ZipDirectoryListing.TailLength, cancellationToken).GetAwaiter().GetResult();
+            var tail = location.Store.FetchBlobTailAsync(location.Layer, ZipDirectoryListing.TailLength, timeout.Token).GetAwaiter().GetResult();
             if (tail is null) return null;
             if (ZipDirectoryListing.TryRead(tail, location.Layer.Size, out var needed) is { } listing) return listing;
             if (needed <= tail.Length) return null;
-            tail = location.Store.FetchBlobTailAsync(location.Layer, needed, cancellationToken).GetAwaiter().GetResult();
+            tail = location.Store.FetchBlobTailAsync(location.Layer, needed, timeout.Token).GetAwaiter().GetResult();
             return tail is null ? null : ZipDirectoryListing.TryRead(tail, location.Layer.Size, out _);
         }
-        catch (Exception e) when (e is OciException or IOException or HttpRequestException)
+        catch (Exception e) when (e is OciException or IOException or HttpRequestException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return null;
         }
