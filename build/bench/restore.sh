@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Restore benchmark against a real registry on loopback, with its baseline in the same run:
-#   cold restore (empty output and cache) vs 4 parallel `curl` + `sha256sum` + `unzip` of the same blobs,
-#   no-op restore time, and peak memory (max RSS) of the restore process.
-# Usage: bash build/bench/restore.sh [MB per package, default 100] [platforms, default 4] [zips: tool|dd, default tool]
-#   tool: the packages are folders that `tofu-mirror push` zips itself (sizes in the local headers);
-#   dd:   release zips written to a pipe, as Go's archive/zip writes provider releases (data descriptors), pushed as-is.
+# Restore benchmark against a real registry on loopback, with its baselines in the same run, for two kinds of zip:
+#   go:     release zips written to a pipe, as Go's archive/zip writes provider releases (deflated, data descriptors),
+#           pushed as-is; the payload is compressible like a real provider binary (deflates to ~45 %);
+#   stored: folders that `tofu-mirror push` zips itself (stored, sizes in the local headers).
+# For each: cold restore (empty output and cache) vs 4 parallel `curl | tee x.zip | sha256sum && unzip` of the same
+# blobs, and the raw transfer of those bytes (4 parallel `curl > /dev/null`: the floor). Then the no-op restore time
+# and the peak memory (max RSS) of a cold restore. Times are medians of $TOFU_BENCH_RUNS runs (default 3), interleaved.
+# Usage: bash build/bench/restore.sh [MB per package, default 40] [platforms, default 6] [zips: both|go|stored, default both]
 # The tool is built into $TOFU_BENCH_ARTIFACTS (default /tmp/art-bench), never into the source tree.
+# TOFU_BENCH_COMPARE=/path/to/other/tofu-mirror.dll also measures that build in the same runs (an A/B comparison).
+# TOFU_BENCH_PAYLOAD=/path/to/binary: what the go payload is cut from (default: the registry's own Go binary).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-repo=$(pwd)
-size_mb=${1:-100}
-count=${2:-4}
-zips=${3:-tool}
-[[ $zips == tool || $zips == dd ]] || { echo "zips must be tool or dd, not $zips"; exit 1; }
+size_mb=${1:-40}
+count=${2:-6}
+kinds=${3:-both}
+runs_per_kind=${TOFU_BENCH_RUNS:-3}
+case $kinds in both) kinds="go stored" ;; go|stored) ;; *) echo "zips must be both, go or stored, not $kinds"; exit 1 ;; esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v docker-registry >/dev/null || { echo "docker-registry is needed (apt-get install docker-registry)"; exit 1; }
+payload_source=${TOFU_BENCH_PAYLOAD:-$(command -v docker-registry)}
 
 work=$(mktemp -d)
 cleanup() { [ -n "${registry_pid:-}" ] && kill "$registry_pid" 2>/dev/null; rm -rf "$work"; }
@@ -33,86 +38,147 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break
 
 artifacts=${TOFU_BENCH_ARTIFACTS:-/tmp/art-bench}
 dotnet build src/TofuMirror.Cli -c Release -nologo -v quiet --artifacts-path "$artifacts"
-tool=(dotnet "$artifacts/bin/TofuMirror.Cli/release/tofu-mirror.dll")
-
-# Provider packages: one incompressible binary of SIZE MB per platform, in a filesystem mirror.
-platforms=(linux_amd64 linux_arm64 darwin_amd64 darwin_arm64 windows_amd64 freebsd_amd64)
-src="$work/src/registry.opentofu.org/bench/big/1.0.0"
+tools=(this)
+declare -A dll=([this]="$artifacts/bin/TofuMirror.Cli/release/tofu-mirror.dll")
+if [[ -n ${TOFU_BENCH_COMPARE:-} ]]; then tools+=(compared); dll[compared]=$TOFU_BENCH_COMPARE; fi
+template="127.0.0.1:$port/providers/\${hostname}/\${namespace}/\${type}"
+platforms=(linux_amd64 linux_arm64 darwin_amd64 darwin_arm64 windows_amd64 freebsd_amd64 openbsd_amd64 solaris_amd64)
 args=()
-for platform in "${platforms[@]:0:$count}"; do
-  mkdir -p "$src/$platform"
-  head -c "$((size_mb * 1024 * 1024))" /dev/urandom > "$src/$platform/terraform-provider-big_v1.0.0"
-  if [[ $zips == dd ]]; then
-    chmod +x "$src/$platform/terraform-provider-big_v1.0.0"
+for platform in "${platforms[@]:0:$count}"; do args+=(--platform "$platform"); done
+
+# A provider binary's bytes: 64 KiB blocks of a real binary, one in five replaced by random bytes (deflates to ~45 %),
+# different for each platform so that no two blobs are the same.
+binary_payload() { # size seed
+  python3 - "$1" "$2" "$payload_source" <<'PY'
+import random, sys
+size, seed, source = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+binary = open(source, "rb").read()
+rng, out, block = random.Random(seed), sys.stdout.buffer, 1 << 16
+at = rng.randrange(len(binary))
+while size > 0:
+    n = min(block, size)
+    if rng.random() < 0.2:
+        out.write(rng.randbytes(n))
+    else:
+        at = 0 if at + n > len(binary) else at
+        out.write(binary[at:at + n])
+        at += n
+    size -= n
+PY
+}
+
+# Publishes one provider (bench/KIND) and locks a module for it.
+publish() { # kind
+  local kind=$1 src="$work/src-$1/registry.opentofu.org/bench/$1/1.0.0"
+  for platform in "${platforms[@]:0:$count}"; do
+    mkdir -p "$src/$platform"
+    if [[ $kind == stored ]]; then
+      head -c "$((size_mb * 1024 * 1024))" /dev/urandom > "$src/$platform/terraform-provider-${kind}_v1.0.0"
+      continue
+    fi
+    binary_payload "$((size_mb * 1024 * 1024))" "$platform" > "$src/$platform/terraform-provider-${kind}_v1.0.0"
+    chmod +x "$src/$platform/terraform-provider-${kind}_v1.0.0"
     # zipfile cannot seek back into a pipe, so it sets flag bit 3 and writes each entry's sizes after its data.
     (cd "$src/$platform" && python3 -c 'import sys, zipfile
-with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as z: z.write("terraform-provider-big_v1.0.0")') \
-      | cat > "$src/../terraform-provider-big_1.0.0_$platform.zip"
+with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as z: z.write(sys.argv[1])' "terraform-provider-${kind}_v1.0.0") \
+      | cat > "$src/../terraform-provider-${kind}_1.0.0_$platform.zip"
     python3 -c 'import sys; sys.exit(0 if open(sys.argv[1], "rb").read(8)[6] & 8 else "no data descriptor in " + sys.argv[1])' \
-      "$src/../terraform-provider-big_1.0.0_$platform.zip"
+      "$src/../terraform-provider-${kind}_1.0.0_$platform.zip"
     rm -r "${src:?}/$platform"
-  fi
-  args+=(--platform "$platform")
-done
-[[ $zips == dd ]] && rmdir "$src"
-template="127.0.0.1:$port/providers/\${hostname}/\${namespace}/\${type}"
-"${tool[@]}" push --repository-template "$template" "$work/src" >/dev/null 2>&1
+  done
+  [[ $kind == go ]] && rmdir "$src"
+  "$dotnet_tool" push --repository-template "$template" "$work/src-$kind" >/dev/null 2>&1
+  rm -rf "$work/src-$kind"
+  mkdir -p "$work/module-$kind"
+  printf 'terraform {\n  required_providers {\n    %s = { source = "bench/%s" }\n  }\n}\n' "$kind" "$kind" > "$work/module-$kind/main.tf"
+  "$dotnet_tool" lock --chdir "$work/module-$kind" --repository-template "$template" "${args[@]}" >/dev/null 2>&1
+}
+dotnet_tool="$work/tofu-mirror"
+printf '#!/bin/sh\nexec dotnet %q "$@"\n' "${dll[this]}" > "$dotnet_tool" && chmod +x "$dotnet_tool"
 
-mkdir -p "$work/module"
-printf 'terraform {\n  required_providers {\n    big = { source = "bench/big" }\n  }\n}\n' > "$work/module/main.tf"
-"${tool[@]}" lock --chdir "$work/module" --repository-template "$template" "${args[@]}" >/dev/null 2>&1
+blob_digests() { # kind
+  local repo="http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/$1"
+  curl -s "$repo/manifests/1.0.0" -H 'Accept: application/vnd.oci.image.index.v1+json' \
+    | python3 -c 'import json,sys; print("\n".join(m["digest"] for m in json.load(sys.stdin)["manifests"]))' \
+    | while read -r manifest; do
+        curl -s "$repo/manifests/$manifest" -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+          | python3 -c 'import json,sys; print(json.load(sys.stdin)["layers"][0]["digest"])'
+      done
+}
 
 now() { date +%s.%N; }
-load=$(cut -d' ' -f1-3 /proc/loadavg)
-restore() { "${tool[@]}" restore --chdir "$work/module" --repository-template "$template" "${args[@]}" \
-  --output "$work/out" --cache "$work/cache" >/dev/null 2>&1; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# Cold restore (best of 3), with peak memory (the largest of the 3) and CPU seconds (of the best).
-best_cold=999 rss_kb=0 cold_runs=() cold_cpu=
-for _ in 1 2 3; do
-  rm -rf "$work/out" "$work/cache"
-  sync
-  start=$(now)
-  /usr/bin/time -f '%M %U %S' -o "$work/rss" bash -c "$(declare -f restore); $(declare -p tool work template args); restore"
-  elapsed=$(echo "$(now) - $start" | bc)
-  read -r kb user sys < "$work/rss"
-  (( kb > rss_kb )) && rss_kb=$kb
-  cold_runs+=("$(printf '%.2f' "$elapsed")")
-  if (( $(echo "$elapsed < $best_cold" | bc) )); then best_cold=$elapsed cold_cpu="user $user s, sys $sys s"; fi
-done
-rss_mb=$(( rss_kb / 1024 ))
-
-# Baseline: the same blobs with 4 parallel curl + sha256sum + unzip (best of 3).
-digests=$(curl -s "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/big/manifests/1.0.0" -H 'Accept: application/vnd.oci.image.index.v1+json' \
-  | python3 -c 'import json,sys; print("\n".join(m["digest"] for m in json.load(sys.stdin)["manifests"]))' \
-  | while read -r manifest; do
-      curl -s "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/big/manifests/$manifest" -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
-        | python3 -c 'import json,sys; print(json.load(sys.stdin)["layers"][0]["digest"])'
-    done)
-fetch_one() { # digest
-  local d=$1 f="$work/base/${1#sha256:}.zip"
-  curl -s -o "$f" "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/big/blobs/$d"
-  echo "${d#sha256:}  $f" | sha256sum -c --quiet - && unzip -q -o "$f" -d "$work/base/${d#sha256:}"
+fetch_and_unzip() { # kind digest
+  local d=${2#sha256:} f="$work/base/${2#sha256:}.zip" sum
+  sum=$(curl -s "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/$1/blobs/$2" | tee "$f" | sha256sum)
+  [[ ${sum%% *} == "$d" ]] && unzip -q -o "$f" -d "$work/base/$d"
 }
-best_base=999 base_runs=()
-for _ in 1 2 3; do
+fetch_only() { curl -s -o /dev/null "http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/$1/blobs/$2"; }
+export -f fetch_and_unzip fetch_only
+export work port
+
+# One timed run of each contender; prints the seconds (and leaves /usr/bin/time's "RSS user sys" in $work/rss).
+time_restore() { # kind tool
+  rm -rf "$work/out" "$work/cache"; sync
+  local start; start=$(now)
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" dotnet "${dll[$2]}" restore --chdir "$work/module-$1" --repository-template "$template" \
+    "${args[@]}" --output "$work/out" --cache "$work/cache" >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
+  echo "$(now) - $start" | bc
+}
+time_shell() { # kind function (leaves "user sys" CPU seconds in $work/shell-cpu)
   rm -rf "$work/base"; mkdir -p "$work/base"; sync
-  start=$(now)
-  export -f fetch_one; export work port
-  echo "$digests" | xargs -P 4 -I{} bash -c 'fetch_one {}'
-  elapsed=$(echo "$(now) - $start" | bc)
-  base_runs+=("$(printf '%.2f' "$elapsed")")
-  best_base=$(echo "if ($elapsed < $best_base) $elapsed else $best_base" | bc)
+  local start; start=$(now)
+  echo "$digests" | /usr/bin/time -f '%U %S' -o "$work/shell-cpu" xargs -P 4 -I{} bash -c "$2 $1 {}"
+  echo "$(now) - $start" | bc
+}
+
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+for kind in $kinds; do publish "$kind"; done
+report=()
+for kind in $kinds; do
+  digests=$(blob_digests "$kind")
+  declare -A runs=() rss=() cpu=()
+  for run in $(seq "$runs_per_kind"); do
+    # Alternate the order: a run that follows another's deletions gets memory pages already mapped, which is faster here.
+    order=("${tools[@]}")
+    (( run % 2 == 0 )) && order=($(printf '%s\n' "${tools[@]}" | tac))
+    for tool in "${order[@]}"; do
+      runs[$tool]+=" $(time_restore "$kind" "$tool")"
+      read -r kb user sys < "$work/rss"
+      (( kb > ${rss[$tool]:-0} )) && rss[$tool]=$kb
+      cpu[$tool]+=" $(echo "$user + $sys" | bc)"
+    done
+    runs[shell]+=" $(time_shell "$kind" fetch_and_unzip)"
+    cpu[shell]+=" $(awk '{ print $1 + $2 }' "$work/shell-cpu")"
+    runs[raw]+=" $(time_shell "$kind" fetch_only)"
+  done
+  # shellcheck disable=SC2086
+  base=$(median ${runs[shell]})
+  report+=("packages: $count x ${size_mb} MB, $kind zips ($(echo "$digests" | wc -l) blobs)")
+  for tool in "${tools[@]}"; do
+    # shellcheck disable=SC2086
+    cold=$(median ${runs[$tool]})
+    # shellcheck disable=SC2086
+    report+=("$(printf '  cold restore (%-8s)              %6.2f s  (runs:%s; CPU s:%s; peak RSS %d MB)' "$tool" "$cold" "${runs[$tool]}" "${cpu[$tool]}" "$(( ${rss[$tool]} / 1024 ))")")
+    report+=("$(printf '  speed-up vs baseline (%-8s)      %6.2fx (target >= %s)' "$tool" "$(echo "$base / $cold" | bc -l)" "$([[ $kind == go ]] && echo 1.5x || echo 2x)")")
+  done
+  # shellcheck disable=SC2086
+  report+=("$(printf '  baseline (4x curl|tee|sha256sum, unzip) %6.2f s  (runs:%s; CPU s:%s)' "$base" "${runs[shell]}" "${cpu[shell]}")")
+  # shellcheck disable=SC2086
+  report+=("$(printf '  raw transfer (4x curl > /dev/null)    %6.2f s  (runs:%s)' "$(median ${runs[raw]})" "${runs[raw]}")")
+  unset runs rss cpu
 done
 
-# No-op restore (everything up to date): median of 9.
+# No-op restore (everything up to date) of the last kind: median of 9.
 noops=()
-for _ in $(seq 9); do start=$(now); restore; noops+=("$(echo "($(now) - $start) * 1000" | bc)"); done
-noop_ms=$(printf '%s\n' "${noops[@]}" | sort -n | sed -n 5p)
+for _ in $(seq 9); do
+  start=$(now)
+  dotnet "${dll[this]}" restore --chdir "$work/module-$kind" --repository-template "$template" "${args[@]}" \
+    --output "$work/out" --cache "$work/cache" >/dev/null 2>&1
+  noops+=("$(echo "($(now) - $start) * 1000" | bc)")
+done
 
-echo "packages: $count x ${size_mb} MB ($zips zips); load average before the runs: $load"
-printf 'cold restore (tofu-mirror):          %6.2f s  (runs: %s; best used %s)\n' "$best_cold" "${cold_runs[*]}" "$cold_cpu"
-printf 'baseline (4x curl+sha256sum+unzip):  %6.2f s  (runs: %s)\n' "$best_base" "${base_runs[*]}"
-printf 'speed-up vs baseline:                %6.2fx (target >= 1.5x)\n' "$(echo "$best_base / $best_cold" | bc -l)"
-printf 'no-op restore:                       %6.0f ms (target < 300 ms)\n' "$noop_ms"
-printf 'peak memory of cold restore:         %6d MB (target < 150 MB)\n' "$rss_mb"
+echo "load average before the runs: $load (after: $(cut -d' ' -f1-3 /proc/loadavg))"
+printf '%s\n' "${report[@]}"
+printf 'no-op restore:                       %6.0f ms (target < 300 ms)\n' "$(median "${noops[@]}")"

@@ -48,6 +48,13 @@ public interface IOciRepositoryStore
     /// <summary>Copies the blob to <paramref name="destination"/>, verifying size and digest while streaming.</summary>
     Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The blob's last <paramref name="length"/> bytes (all of it when shorter), or null when the store cannot read part
+    /// of a blob (the default). Unlike everything else read, these bytes are not verified (only a whole blob can be
+    /// checked against its digest): a caller must compare them with a verified copy before relying on them.
+    /// </summary>
+    Task<byte[]?> FetchBlobTailAsync(Descriptor descriptor, int length, CancellationToken cancellationToken) => Task.FromResult<byte[]?>(null);
+
     /// <summary>Downloads the blob to <paramref name="path"/> atomically: the file appears only once verified.</summary>
     Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken);
 

@@ -1,17 +1,20 @@
 using System;
 using System.IO;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Zip;
+using TofuMirror.Oci;
 using TofuMirror.Model.Hashing;
 
 namespace TofuMirror.Engine.Restore;
 
 /// <summary>
 /// Downloads a provider blob into the cache and, on another thread, extracts it into a staging folder as the bytes
-/// arrive (<see cref="StreamingZipExtractor"/>). The download verifies size and digest as always (and resumes a
+/// arrive (<see cref="StreamingZipExtractor"/>; for a zip with data descriptors, with its central directory fetched
+/// first by a ranged request for the blob's end). The download verifies size and digest as always (and resumes a
 /// broken connection); the blob enters the cache only once verified. What the extraction produced is only
 /// trustworthy after this returns, and the staging folder stays private until the caller has checked the lock.
 /// </summary>
@@ -19,6 +22,9 @@ internal static class ExtractWhileDownloading
 {
     /// <summary>Chunks (of the download's 256 KiB) in flight between the download and the extractor.</summary>
     private const int PipeCapacity = 8;
+
+    /// <summary>How long the central directory read first may take (one small ranged request) before the zip takes the slow path.</summary>
+    private static readonly TimeSpan DirectoryFirstTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Returns once the blob is verified and in the cache at <paramref name="cachePath"/>; throws what the download threw.</summary>
     public static async Task<StreamedExtraction> RunAsync(ProviderPackageLocation location, string cachePath, string stagingDirectory,
@@ -30,7 +36,7 @@ internal static class ExtractWhileDownloading
         var file = BlobCache.OpenPartFile(part);
         var pipe = new BlobPipe(PipeCapacity);
         using var refused = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var extraction = Task.Factory.StartNew(() => Extract(pipe, location.Layer.Size, stagingDirectory, refused), CancellationToken.None,
+        var extraction = Task.Factory.StartNew(() => Extract(pipe, location, stagingDirectory, refused), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
@@ -64,11 +70,13 @@ internal static class ExtractWhileDownloading
         }
     }
 
-    private static StreamedExtraction Extract(BlobPipe pipe, long blobSize, string stagingDirectory, CancellationTokenSource stopDownload)
+    private static StreamedExtraction Extract(BlobPipe pipe, ProviderPackageLocation location, string stagingDirectory, CancellationTokenSource stopDownload)
     {
         try
         {
-            return new StreamedExtraction(StreamingZipExtractor.ExtractAndHash(pipe.Reader, blobSize, stagingDirectory), null, null);
+            var h1 = StreamingZipExtractor.ExtractAndHash(pipe.Reader, location.Layer.Size, stagingDirectory,
+                () => ReadDirectoryFirst(location, stopDownload.Token));
+            return new StreamedExtraction(h1, null, null);
         }
         catch (ZipLimitExceededException e)
         {
@@ -90,6 +98,32 @@ internal static class ExtractWhileDownloading
         finally
         {
             pipe.CloseReading();
+        }
+    }
+
+    /// <summary>
+    /// The zip's central directory, from a ranged request for the blob's end while the download goes on (blocking this
+    /// extractor thread only); null when the store serves no ranges or the end holds no directory this extractor reads.
+    /// </summary>
+    private static ZipDirectoryListing? ReadDirectoryFirst(ProviderPackageLocation location, CancellationToken cancellationToken)
+    {
+        // The download waits (its pipe is full) while this runs: should the request queue behind the downloads for a
+        // connection, or for HTTP/2 flow control, giving up lets the download go on into the slow path.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(DirectoryFirstTimeout);
+        try
+        {
+            var tail = location.Store.FetchBlobTailAsync(location.Layer, ZipDirectoryListing.TailLength, timeout.Token).GetAwaiter().GetResult();
+            if (tail is null) return null;
+            if (ZipDirectoryListing.TryRead(tail, location.Layer.Size, out var needed) is { } listing) return listing;
+            if (needed <= tail.Length) return null;
+            tail = location.Store.FetchBlobTailAsync(location.Layer, needed, timeout.Token).GetAwaiter().GetResult();
+            return tail is null ? null : ZipDirectoryListing.TryRead(tail, location.Layer.Size, out _);
+        }
+        catch (Exception e) when (e is OciException or IOException or HttpRequestException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null;
         }
     }
 }

@@ -20,16 +20,22 @@ namespace TofuMirror.Engine.Zip;
 /// zip merely declares.
 /// </summary>
 /// <remarks>
-/// Zips it cannot follow without seeking (data descriptors, Zip64, encryption, methods other than stored and
-/// deflate, non-UTF-8 names, data between records) raise <see cref="ZipStreamingUnsupportedException"/>: the caller
-/// then extracts the downloaded file with <see cref="SafeZipExtractor"/>. The staging directory is the caller's to
-/// delete on any failure, and to publish only after the blob's digest and the lock-file hashes are verified.
+/// Entries written with data descriptors (sizes and CRC after the data, as Go's archive/zip writes every provider
+/// release) take their sizes from the central directory read first from the zip's end (<see cref="ZipDirectoryListing"/>);
+/// their descriptors and the zip's own central directory must then say the same. Anything in such a zip that disagrees
+/// with the directory read first is left to the seekable extractor (that directory came from a separate request, so the
+/// verified download, not it, decides what is wrong). Zips it cannot follow without seeking (data descriptors with no
+/// directory read first, Zip64, encryption, methods other than stored and deflate, non-UTF-8 names, data between
+/// records) raise <see cref="ZipStreamingUnsupportedException"/>: the caller then extracts the downloaded file with
+/// <see cref="SafeZipExtractor"/>. The staging directory is the caller's to delete on any failure, and to publish only
+/// after the blob's digest and the lock-file hashes are verified.
 /// </remarks>
 public static class StreamingZipExtractor
 {
     private const int BufferSize = 1 << 18; // small enough to stay in L2 between inflating, hashing and writing
     private const int EncryptedFlag = 0x0001;
     private const int DataDescriptorFlag = 0x0008;
+    private const uint DataDescriptorSignature = 0x08074b50;
     private const int StrongEncryptionFlag = 0x0040;
     private const int Utf8NameFlag = 0x0800;
     private const int Stored = 0;
@@ -43,7 +49,17 @@ public static class StreamingZipExtractor
     /// <exception cref="ZipLimitExceededException">The zip would write more than <see cref="ExtractionBudget"/> allows.</exception>
     /// <exception cref="InconsistentZipException">The zip's records contradict each other.</exception>
     /// <exception cref="ZipStreamingUnsupportedException">The zip needs the seekable extractor.</exception>
-    public static PackageHash ExtractAndHash(Stream zip, long zipSize, string targetDirectory)
+    public static PackageHash ExtractAndHash(Stream zip, long zipSize, string targetDirectory) => ExtractAndHash(zip, zipSize, targetDirectory, null);
+
+    /// <summary>As <see cref="ExtractAndHash(Stream, long, string)"/>, following entries with data descriptors too.</summary>
+    /// <param name="zip">The zip, forward only.</param>
+    /// <param name="zipSize">The zip's size (the blob's, from its descriptor): bounds what it may extract to.</param>
+    /// <param name="targetDirectory">Where the files go.</param>
+    /// <param name="readDirectoryFirst">
+    /// Reads the zip's central directory from its end, for entries with data descriptors; called at most once, when the
+    /// first such entry comes; null (or returning null) leaves those zips to the seekable extractor.
+    /// </param>
+    internal static PackageHash ExtractAndHash(Stream zip, long zipSize, string targetDirectory, Func<ZipDirectoryListing?>? readDirectoryFirst)
     {
         var budget = new ExtractionBudget(zipSize);
         var root = Path.GetFullPath(targetDirectory);
@@ -54,6 +70,7 @@ public static class StreamingZipExtractor
         var buffer = new byte[BufferSize];
         using var fileHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var spellings = new CaseCollisionGuard();
+        ZipDirectoryListing? listing = null;
 
         uint signature;
         while ((signature = ForwardZipReader.U32(reader.ReadExactly(4), 0)) == ZipLocalHeader.Signature)
@@ -61,6 +78,13 @@ public static class StreamingZipExtractor
             var (header, extraLength) = ZipLocalHeader.ReadAfterSignature(reader);
             var entryName = DecodeName(header);
             reader.Skip(extraLength);
+            var described = (header.Flags & DataDescriptorFlag) != 0;
+            if (described)
+            {
+                listing ??= readDirectoryFirst?.Invoke()
+                    ?? throw new ZipStreamingUnsupportedException("an entry with a data descriptor, and no central directory read first");
+                header = SizesFromDirectory(listing, entries.Count, header);
+            }
             var fullPath = ZipEntryPaths.Resolve(root, entryName, out var name);
             spellings.Add(entryName, name);
             budget.Admit(entryName, header.CompressedSize, header.UncompressedSize);
@@ -72,22 +96,24 @@ public static class StreamingZipExtractor
             else
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-                WriteEntry(reader, header, fullPath, buffer, fileHash);
+                WriteEntry(reader, header, described, fullPath, buffer, fileHash);
                 digests[name] = fileHash.GetHashAndReset();
             }
+            if (described) ReadDescriptor(reader, header, listing!.NextRecordOffset(entries.Count), entryName);
             entries.Add((header, name, fullPath));
         }
 
         if (signature != ZipCentralHeader.Signature)
             throw new ZipStreamingUnsupportedException(entries.Count == 0 ? "it does not start with a local header" : "unexpected data between entries");
-        ReadDirectoryAndApplyModes(reader, entries);
+        if (listing is not null && listing.Entries.Count != entries.Count)
+            throw new ZipStreamingUnsupportedException($"the central directory read first lists {listing.Entries.Count} entries, the zip has {entries.Count}");
+        ReadDirectoryAndApplyModes(reader, entries, listing);
         return PackageHasher.ComputeH1FromDigests(digests);
     }
 
     private static string DecodeName(ZipLocalHeader header)
     {
         if ((header.Flags & (EncryptedFlag | StrongEncryptionFlag)) != 0) throw new ZipStreamingUnsupportedException("an encrypted entry");
-        if ((header.Flags & DataDescriptorFlag) != 0) throw new ZipStreamingUnsupportedException("an entry with a data descriptor");
         if (header.Method is not (Stored or Deflated)) throw new ZipStreamingUnsupportedException($"compression method {header.Method}");
         if (header.CompressedSize == uint.MaxValue || header.UncompressedSize == uint.MaxValue)
             throw new ZipStreamingUnsupportedException("a Zip64 entry");
@@ -96,7 +122,47 @@ public static class StreamingZipExtractor
         return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(header.NameBytes);
     }
 
-    private static void WriteEntry(ForwardZipReader reader, ZipLocalHeader header, string fullPath, byte[] buffer, IncrementalHash fileHash)
+    /// <summary>
+    /// The local header of entry <paramref name="index"/>, which has a data descriptor, with the sizes and CRC of the
+    /// central directory read first; that directory must describe this very entry.
+    /// </summary>
+    private static ZipLocalHeader SizesFromDirectory(ZipDirectoryListing listing, int index, ZipLocalHeader header)
+    {
+        if (index >= listing.Entries.Count)
+            throw new ZipStreamingUnsupportedException($"the central directory read first lists only {listing.Entries.Count} entries");
+        var central = listing.Entries[index];
+        // Go writes zeros where the descriptor will give the values; other writers may repeat them.
+        if (central.LocalHeaderOffset != header.Offset || !BytesEqual(central.NameBytes, header.NameBytes) || central.Method != header.Method
+            || (central.Flags & DataDescriptorFlag) == 0 || (header.Crc32 is not 0 && header.Crc32 != central.Crc32)
+            || (header.CompressedSize is not 0 && header.CompressedSize != central.CompressedSize)
+            || (header.UncompressedSize is not 0 && header.UncompressedSize != central.UncompressedSize))
+            throw new ZipStreamingUnsupportedException($"entry {index} differs from the central directory read first");
+        return header with { Crc32 = central.Crc32, CompressedSize = central.CompressedSize, UncompressedSize = central.UncompressedSize };
+    }
+
+    /// <summary>
+    /// The data descriptor after an entry's data, up to <paramref name="nextRecordOffset"/>: 12 bytes, or 16 with its
+    /// signature (a Zip64 one, or anything else, leaves the zip to the seekable extractor); it must repeat the sizes and CRC.
+    /// </summary>
+    private static void ReadDescriptor(ForwardZipReader reader, ZipLocalHeader header, long nextRecordOffset, string entryName)
+    {
+        var length = nextRecordOffset - reader.Position;
+        if (length is not (12 or 16)) throw new ZipStreamingUnsupportedException($"{length} bytes after the data of \"{entryName}\" where a data descriptor belongs");
+        var b = reader.ReadExactly((int)length);
+        var at = (int)length - 12;
+        if ((at == 4 && ForwardZipReader.U32(b, 0) != DataDescriptorSignature) || ForwardZipReader.U32(b, at) != header.Crc32
+            || ForwardZipReader.U32(b, at + 4) != header.CompressedSize || ForwardZipReader.U32(b, at + 8) != header.UncompressedSize)
+            throw new ZipStreamingUnsupportedException($"the data descriptor of \"{entryName}\" differs from the central directory read first");
+    }
+
+    /// <summary>
+    /// The zip contradicts itself, or (for an entry with a data descriptor, whose sizes and CRC came from the central
+    /// directory read first) that separately read directory: then the seekable extractor decides.
+    /// </summary>
+    private static IOException Contradiction(bool described, string detail) =>
+        described ? new ZipStreamingUnsupportedException(detail + " (as the central directory read first gives it)") : new InconsistentZipException(detail);
+
+    private static void WriteEntry(ForwardZipReader reader, ZipLocalHeader header, bool described, string fullPath, byte[] buffer, IncrementalHash fileHash)
     {
         var compressed = new BoundedReadStream(reader.Stream, header.CompressedSize);
         var crc = new Crc32();
@@ -108,17 +174,17 @@ public static class StreamingZipExtractor
             while ((read = FillBuffer(data, buffer)) > 0)
             {
                 written += read;
-                if (written > header.UncompressedSize) throw new InconsistentZipException($"\"{Path.GetFileName(fullPath)}\" is longer than its local header says");
+                if (written > header.UncompressedSize) throw Contradiction(described, $"\"{Path.GetFileName(fullPath)}\" is longer than its local header says");
                 target.Write(buffer, 0, read);
                 fileHash.AppendData(buffer, 0, read);
                 crc.Append(buffer.AsSpan(0, read));
             }
         }
         if (written != header.UncompressedSize || compressed.Remaining != 0)
-            throw new InconsistentZipException($"the data of \"{Path.GetFileName(fullPath)}\" does not match the sizes in its local header");
+            throw Contradiction(described, $"the data of \"{Path.GetFileName(fullPath)}\" does not match the sizes in its local header");
         // The central directory's CRC is compared with this header's later; Go's archive/zip checks the data against it.
         if (crc.GetCurrentHashAsUInt32() != header.Crc32)
-            throw new InconsistentZipException($"the data of \"{Path.GetFileName(fullPath)}\" does not match its CRC-32");
+            throw Contradiction(described, $"the data of \"{Path.GetFileName(fullPath)}\" does not match its CRC-32");
         reader.Advance(header.CompressedSize);
     }
 
@@ -136,9 +202,11 @@ public static class StreamingZipExtractor
 
     /// <summary>
     /// The central directory must list the extracted entries, in order, with the same names, methods, sizes, CRCs and
-    /// offsets, and the end record must point at it; then execute bits are applied from it.
+    /// offsets, and the end record must point at it; then execute bits are applied from it. With a directory read
+    /// first, it must be that one.
     /// </summary>
-    private static void ReadDirectoryAndApplyModes(ForwardZipReader reader, List<(ZipLocalHeader Header, string Name, string FullPath)> entries)
+    private static void ReadDirectoryAndApplyModes(ForwardZipReader reader, List<(ZipLocalHeader Header, string Name, string FullPath)> entries,
+        ZipDirectoryListing? listing)
     {
         var directoryOffset = reader.Position - 4;
         var modes = new List<int>(entries.Count);
@@ -152,6 +220,8 @@ public static class StreamingZipExtractor
                 if (next != ZipCentralHeader.Signature) throw new ZipStreamingUnsupportedException("unexpected data in the central directory");
             }
             var central = ZipCentralHeader.ReadAfterSignature(reader);
+            if (listing is not null && !SameEntry(central, listing.Entries[i]))
+                throw new ZipStreamingUnsupportedException($"entry {i} of the central directory differs from the one read first");
             var local = entries[i].Header;
             if (central.LocalHeaderOffset != local.Offset || !BytesEqual(central.NameBytes, local.NameBytes)
                 || central.Method != local.Method || central.Crc32 != local.Crc32 || central.CompressedSize != local.CompressedSize
@@ -192,6 +262,10 @@ public static class StreamingZipExtractor
         }
         return false;
     }
+
+    private static bool SameEntry(ZipCentralHeader a, ZipCentralHeader b) =>
+        a.Flags == b.Flags && a.Method == b.Method && a.Crc32 == b.Crc32 && a.CompressedSize == b.CompressedSize && a.UncompressedSize == b.UncompressedSize
+        && a.ExternalAttributes == b.ExternalAttributes && a.LocalHeaderOffset == b.LocalHeaderOffset && BytesEqual(a.NameBytes, b.NameBytes);
 
     private static bool BytesEqual(byte[] a, byte[] b)
     {

@@ -189,6 +189,20 @@ public sealed class OciLayoutStore : IOciRepositoryStore, IOciReferrerStore
         return new VerifyingStream(OpenRead(path), descriptor.Digest, descriptor.Size);
     }
 
+    /// <summary>The blob file's last <paramref name="length"/> bytes (all of it when shorter); unverified, like a registry's.</summary>
+    public async Task<byte[]?> FetchBlobTailAsync(Descriptor descriptor, int length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var path = BlobPath(descriptor.Digest);
+        if (!File.Exists(path)) throw NotFound(descriptor.Digest.ToString());
+        await using var file = OpenRead(path);
+        if (file.Length != descriptor.Size) return null;
+        var tail = new byte[(int)Math.Min(Math.Max(0, length), file.Length)];
+        file.Position = file.Length - tail.Length;
+        await file.ReadExactlyAsync(tail, cancellationToken).ConfigureAwait(false);
+        return tail;
+    }
+
     public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);

@@ -14,6 +14,12 @@ public interface IOciBlobStore
     /// <summary>Streams the blob into <paramref name="destination"/>, verifying size and digest and resuming broken transfers.</summary>
     Task FetchAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The blob's last <paramref name="length"/> bytes (all of it when shorter), unverified; null when the registry does
+    /// not serve byte ranges. See <see cref="OciBlobStore.FetchTailAsync"/>.
+    /// </summary>
+    Task<byte[]?> FetchTailAsync(Descriptor descriptor, int length, CancellationToken cancellationToken);
+
     /// <summary>Downloads the blob to <paramref name="path"/>; the file appears only once verified.</summary>
     Task FetchToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken);
 

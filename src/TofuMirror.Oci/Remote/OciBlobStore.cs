@@ -140,6 +140,38 @@ internal sealed class OciBlobStore : IOciBlobStore
         }
     }
 
+    /// <summary>
+    /// The blob's last <paramref name="length"/> bytes (all of it when shorter), with one <c>GET</c> and a <c>Range</c>
+    /// header; null when the registry answers with anything but exactly that range (a registry that ignores ranges sends
+    /// the whole blob, which is not read). The bytes are not verified: only a whole blob can be checked against its
+    /// digest, so the caller must compare them with a verified copy before relying on what they say.
+    /// </summary>
+    public async Task<byte[]?> FetchTailAsync(Descriptor descriptor, int length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var count = (int)Math.Min(Math.Max(0, length), descriptor.Size);
+        if (count == 0) return [];
+        var from = descriptor.Size - count;
+        var reference = descriptor.Digest.ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, _connection.RepoUri("blobs/" + reference));
+        request.Headers.Range = new RangeHeaderValue(from, descriptor.Size - 1);
+        using var response = await _connection.SendAsync(request, _connection.PullContext, "fetching the end of blob", reference, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) throw await _connection.ErrorAsync(response, "fetching the end of blob", reference, cancellationToken).ConfigureAwait(false);
+        var range = response.Content.Headers.ContentRange;
+        if (response.StatusCode != HttpStatusCode.PartialContent || range?.From != from || range.To != descriptor.Size - 1) return null;
+
+        var tail = new byte[count];
+        var body = await _connection.OpenBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var read = 0;
+        while (read < count)
+        {
+            var n = await body.ReadAsync(tail.AsMemory(read), cancellationToken).ConfigureAwait(false);
+            if (n == 0) return null;
+            read += n;
+        }
+        return tail;
+    }
+
     /// <summary>Downloads to a temporary file beside <paramref name="path"/>, then renames it into place once verified.</summary>
     public async Task FetchToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
     {

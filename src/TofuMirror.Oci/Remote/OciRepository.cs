@@ -118,6 +118,9 @@ public sealed class OciRepository : IOciRepositoryStore, IOciReferrerStore
     /// <inheritdoc cref="IOciBlobStore.FetchAsync"/>
     public Task FetchBlobAsync(Descriptor descriptor, Stream destination, CancellationToken cancellationToken) => Blobs.FetchAsync(descriptor, destination, cancellationToken);
 
+    /// <inheritdoc cref="IOciBlobStore.FetchTailAsync"/>
+    public Task<byte[]?> FetchBlobTailAsync(Descriptor descriptor, int length, CancellationToken cancellationToken) => Blobs.FetchTailAsync(descriptor, length, cancellationToken);
+
     /// <inheritdoc cref="IOciBlobStore.FetchToFileAsync"/>
     public Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken) => Blobs.FetchToFileAsync(descriptor, path, cancellationToken);
 

@@ -161,7 +161,7 @@ public sealed class StreamingRestoreTests
     }
 
     [TestMethod]
-    public async Task ZipWithDataDescriptorsIsExtractedAfterTheDownload()
+    public async Task ZipWithDataDescriptorsFromALayoutIsInstalled()
     {
         using var scenario = new RestoreScenario();
         var zip = Path.Combine(scenario.Temp.CreateDirectory("zips"), "terraform-provider-demo_1.0.0_linux_amd64.zip");

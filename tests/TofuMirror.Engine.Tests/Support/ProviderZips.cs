@@ -52,6 +52,27 @@ internal static class ProviderZips
         }
     }
 
+    /// <summary>
+    /// Writes a zip as Go's archive/zip writes provider releases: deflated entries whose sizes and CRC follow their data
+    /// in data descriptors (the writer cannot seek back), the central directory at the end.
+    /// </summary>
+    public static void WriteGoStyle(string zipPath, params ZipFileEntry[] entries)
+    {
+        using (var output = new FileStream(zipPath, FileMode.Create, FileAccess.Write))
+        using (var zip = new ZipArchive(new TofuMirror.Testing.WriteOnlyStream(output), ZipArchiveMode.Create))
+        {
+            foreach (var file in entries)
+            {
+                var entry = zip.CreateEntry(file.Name, CompressionLevel.Optimal);
+                entry.LastWriteTime = Timestamp;
+                entry.ExternalAttributes = (0x8000 | file.UnixMode) << 16;
+                using var stream = entry.Open();
+                stream.Write(file.Content);
+            }
+        }
+        if ((File.ReadAllBytes(zipPath)[6] & 0x08) == 0) throw new InvalidOperationException("the zip writer left out the data descriptors");
+    }
+
     public static PackageHash Zh(string zipPath) => PackageHasher.ComputeZipHash(zipPath);
 
     public static PackageHash H1(string zipPath) => PackageHasher.ComputeH1FromZip(zipPath);

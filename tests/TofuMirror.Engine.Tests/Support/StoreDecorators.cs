@@ -22,6 +22,9 @@ internal sealed class InterceptingStore(IOciRepositoryStore inner) : IOciReposit
 {
     public Func<CancellationToken, Task>? OnBlobDownload { get; set; }
 
+    /// <summary>The store this one wraps (for replacements that still read the real bytes).</summary>
+    public IOciRepositoryStore Inner => inner;
+
     public int BlobDownloads => _blobDownloads;
 
     private int _blobDownloads;
@@ -56,6 +59,19 @@ internal sealed class InterceptingStore(IOciRepositoryStore inner) : IOciReposit
         if (OnBlobDownload is not null) await OnBlobDownload(cancellationToken);
         if (ReplaceBlobStream is not null) await ReplaceBlobStream(descriptor, destination, cancellationToken);
         else await inner.FetchBlobAsync(descriptor, destination, cancellationToken);
+    }
+
+    /// <summary>Runs instead of the inner store's ranged request for a blob's end when set (a registry answering wrongly).</summary>
+    public Func<Descriptor, int, CancellationToken, Task<byte[]?>>? ReplaceBlobTail { get; set; }
+
+    public int TailRequests => _tailRequests;
+
+    private int _tailRequests;
+
+    public Task<byte[]?> FetchBlobTailAsync(Descriptor descriptor, int length, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _tailRequests);
+        return ReplaceBlobTail is not null ? ReplaceBlobTail(descriptor, length, cancellationToken) : inner.FetchBlobTailAsync(descriptor, length, cancellationToken);
     }
 
     public async Task FetchBlobToFileAsync(Descriptor descriptor, string path, CancellationToken cancellationToken)
