@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using TofuMirror.Diagnostics;
+using TofuMirror.Engine.Origin;
+using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Restore;
+using TofuMirror.Engine.Trust;
+using TofuMirror.Engine.Zip;
+using TofuMirror.Model.Diagnostics;
+using TofuMirror.Model.Hashing;
+
+namespace TofuMirror.Engine.Lock;
+
+/// <summary>One platform's package, authenticated: its official <c>zh:</c>, its <c>h1:</c> and how both were obtained.</summary>
+internal sealed record OriginFetchedPackage(OriginPackage Package, PackageHash Zh, PackageHash H1, bool Downloaded, PackageAuthentication Authentication);
+
+/// <summary>An origin package failed authentication; <see cref="Diagnostic"/> is the authenticator's error.</summary>
+internal sealed class OriginAuthenticationFailure(Diagnostic diagnostic) : Exception(diagnostic.Summary + ": " + diagnostic.Detail)
+{
+    public Diagnostic Diagnostic { get; } = diagnostic;
+}
+
+/// <summary>
+/// Fetches and authenticates one provider version's packages from its origin, as <c>tofu providers lock</c> does.
+/// When the origin's <c>packages</c> map gives the platform's <c>h1:</c>, nothing is downloaded: the map's entry, the
+/// <c>shasum</c>, the SHA256SUMS line and its signature are checked together and the reported <c>h1:</c> is taken.
+/// Otherwise the zip is streamed into a part file in the download cache (hashed as it arrives), authenticated in
+/// OpenTofu's order, unpacked to compute its <c>h1:</c> and kept in the cache under its <c>zh:</c>. The signed
+/// SHA256SUMS and its signature are fetched once per release.
+/// </summary>
+internal sealed class OriginPackageFetcher(IProviderOrigin origin, BlobCache cache, PackageAuthenticationOptions options, TimeProvider clock)
+{
+    private readonly Dictionary<Uri, byte[]?> _documents = new();
+
+    public async Task<OriginFetchedPackage> FetchAsync(OriginPackage package, CancellationToken cancellationToken)
+    {
+        var shaSums = await DocumentAsync(package.Signature?.ShaSumsUrl, cancellationToken).ConfigureAwait(false);
+        var signature = await DocumentAsync(package.Signature?.SignatureUrl, cancellationToken).ConfigureAwait(false);
+
+        if (ReportedH1(package) is { } reportedH1)
+        {
+            var size = package.ReportedHashes[package.Platform].PackageSize ?? -1;
+            var claimed = Authenticate(package, package.Shasum ?? "", size, shaSums, signature);
+            return new OriginFetchedPackage(package, ZipHash(package.Shasum!), reportedH1, Downloaded: false, claimed);
+        }
+
+        var part = Path.Combine(cache.Directory, "blobs", "sha256", "origin-" + Guid.NewGuid().ToString("N") + ".part");
+        Directory.CreateDirectory(Path.GetDirectoryName(part)!);
+        try
+        {
+            var (sha256, length) = await DownloadAsync(package, part, cancellationToken).ConfigureAwait(false);
+            var authentication = Authenticate(package, sha256, length, shaSums, signature);
+            var zh = ZipHash(sha256);
+            var h1 = UnpackedH1Of(part, package);
+            File.Move(part, cache.PathOf(zh), overwrite: true);
+            return new OriginFetchedPackage(package, zh, h1, Downloaded: true, authentication);
+        }
+        finally
+        {
+            if (File.Exists(part)) File.Delete(part);
+        }
+    }
+
+    private PackageAuthentication Authenticate(OriginPackage package, string sha256, long size, byte[]? shaSums, byte[]? signature)
+    {
+        var result = PackageAuthenticator.Authenticate(package, sha256, size, shaSums, signature, options, clock.GetUtcNow());
+        if (result.Error is { } error) throw new OriginAuthenticationFailure(error);
+        return result;
+    }
+
+    /// <summary>The first <c>h1:</c> the origin's <c>packages</c> map reports for the package's platform, if any.</summary>
+    private static PackageHash? ReportedH1(OriginPackage package) =>
+        package.ReportedHashes.TryGetValue(package.Platform, out var entry)
+            ? entry.Hashes.FirstOrDefault(h => h.Scheme == PackageHash.SchemeH1)
+            : null;
+
+    private async Task<byte[]?> DocumentAsync(Uri? url, CancellationToken cancellationToken)
+    {
+        if (url is null) return null;
+        if (_documents.TryGetValue(url, out var known)) return known;
+        var body = await origin.FetchDocumentAsync(url, cancellationToken).ConfigureAwait(false)
+            ?? throw new OriginException(DiagnosticCodes.OriginNotFound, $"{origin.DisplayName}: {url} answered 404 Not Found");
+        _documents[url] = body;
+        return body;
+    }
+
+    private async Task<(string Sha256, long Length)> DownloadAsync(OriginPackage package, string part, CancellationToken cancellationToken)
+    {
+        using var sha256 = SHA256.Create();
+        await using var file = BlobCache.OpenPartFile(part);
+        await using (var hashing = new CryptoStream(file, sha256, CryptoStreamMode.Write, leaveOpen: true))
+        {
+            await origin.DownloadAsync(package, hashing, cancellationToken).ConfigureAwait(false);
+            await hashing.FlushFinalBlockAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return (Convert.ToHexString(sha256.Hash!).ToLowerInvariant(), file.Length);
+    }
+
+    private static PackageHash UnpackedH1Of(string zip, OriginPackage package)
+    {
+        try
+        {
+            return UnpackedH1.OfZip(zip);
+        }
+        catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
+        {
+            throw new ProviderFailure(DiagnosticCodes.InvalidPackage,
+                $"the package for {package.Provider.ForDisplay()} {package.Version} ({package.Platform}) from {package.DownloadUrl} is not a valid provider zip: {e.Message}", e);
+        }
+    }
+
+    private static PackageHash ZipHash(string sha256) => PackageHash.Create(PackageHash.SchemeZip, sha256.ToLowerInvariant());
+}
