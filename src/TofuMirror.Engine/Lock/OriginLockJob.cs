@@ -116,7 +116,8 @@ public sealed class OriginLockJob
 
             var fetchedLock = HashMerge.Build(address, version, constraints, previous, platforms);
             var newLock = fetchedLock with { Hashes = ProviderLock.Normalize(fetchedLock.Hashes.Concat(signed.Values)) };
-            return (Describe(address, previous, newLock, platforms, signed, requirements.Count == 0), newLock, warnings);
+            var result = LockJob.Describe(address, previous, newLock, platforms, requirements.Count == 0) with { SignedZipHashes = signed };
+            return (result, newLock, warnings);
         }
         catch (OriginAuthenticationFailure e)
         {
@@ -149,28 +150,4 @@ public sealed class OriginLockJob
             Constraints = constraints,
             NotRequired = notRequired,
         };
-
-    private static LockedProvider Describe(ProviderAddress address, ProviderLock? previous, ProviderLock next,
-        IReadOnlyList<LockedPlatform> platforms, IReadOnlyDictionary<Platform, PackageHash> signed, bool notRequired)
-    {
-        var before = previous?.Hashes ?? [];
-        var added = next.Hashes.Where(h => !before.Contains(h)).ToList();
-        var removed = before.Where(h => !next.Hashes.Contains(h)).ToList();
-        var change = previous is null ? LockChange.Added
-            : !previous.Version.Equals(next.Version) ? LockChange.VersionChanged
-            : added.Count > 0 || removed.Count > 0 ? LockChange.HashesAdded
-            : !string.Equals(previous.Constraints?.ToNormalizedString() ?? "", next.Constraints?.ToNormalizedString() ?? "", StringComparison.Ordinal) ? LockChange.ConstraintsChanged
-            : LockChange.Unchanged;
-        return new LockedProvider(address, change)
-        {
-            PreviousVersion = previous?.Version,
-            Version = next.Version,
-            Constraints = next.Constraints is { IsEmpty: false } c ? c.ToNormalizedString() : null,
-            Platforms = platforms,
-            AddedHashes = added,
-            RemovedHashes = removed,
-            NotRequired = notRequired,
-            SignedZipHashes = signed,
-        };
-    }
 }

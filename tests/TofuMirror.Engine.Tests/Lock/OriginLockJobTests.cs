@@ -89,6 +89,29 @@ public sealed class OriginLockJobTests
     }
 
     [TestMethod]
+    public async Task APackagesMapContradictingTheShasum_IsRefused_WithoutDownloading_AndNothingIsWritten()
+    {
+        await using var scenario = await OriginLockScenario.StartAsync(layout =>
+        {
+            layout.WithPackagesMap = true;
+            layout.PackagesMapH1 = OriginLockScenario.H1Of;
+        });
+        var path = scenario.DownloadJsonPath("gizmo", "0.3.0", "linux_amd64");
+        var download = JsonNode.Parse(File.ReadAllText(path))!;
+        download["packages"]!["linux_amd64"]!["hashes"]![1] = "zh:" + Convert(SHA256.HashData(Encoding.UTF8.GetBytes("other")));
+        File.WriteAllText(path, download.ToJsonString());
+
+        var report = await scenario.LockAsync("linux_amd64");
+
+        Assert.IsFalse(report.Written);
+        Assert.IsFalse(File.Exists(scenario.LockFilePath));
+        var error = report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error);
+        Assert.AreEqual(DiagnosticCodes.OriginPackagesInconsistent, error.Code, error.ToString());
+        StringAssert.Contains(error.ToString(), "gizmo 0.3.0 (linux_amd64)");
+        Assert.AreEqual(0, scenario.ZipDownloads.Count());
+    }
+
+    [TestMethod]
     public async Task ALockedVersionStillAllowed_IsKept_AndOneNoLongerAllowed_MovesToTheNewest()
     {
         await using var scenario = await OriginLockScenario.StartAsync();
