@@ -33,8 +33,10 @@ public sealed class LockOriginCommandTests
             ["TF_CLI_CONFIG_FILE"] = Temp.Combine("origin.tofurc"),
         };
 
-        public Task<CliRun> LockAsync(params string[] extra) =>
-            CliRun.RunAsync(Module, errorIsTerminal: false, Environment, ["lock", "--origin", .. extra]);
+        public Task<CliRun> LockAsync(params string[] extra) => LockAsync(errorIsTerminal: false, extra);
+
+        public Task<CliRun> LockAsync(bool errorIsTerminal, params string[] extra) =>
+            CliRun.RunAsync(Module, errorIsTerminal, Environment, ["lock", "--origin", .. extra]);
 
         public async ValueTask DisposeAsync()
         {
@@ -108,6 +110,19 @@ public sealed class LockOriginCommandTests
         }
         Assert.AreEqual(Zh(setup.Layout.Zips[("widget", "1.2.0", "darwin_arm64")]),
             widget.GetProperty("signedZipHashes").GetProperty("darwin_arm64").GetString());
+    }
+
+    [TestMethod]
+    public async Task LockOrigin_OnAnInteractiveTerminal_DrawsDownloadProgress_AndStillPrintsItsLines()
+    {
+        await using var setup = await StartAsync();
+
+        var run = await setup.LockAsync(errorIsTerminal: true, "--platform", "linux_amd64");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "\u001b[", "the live display draws with ANSI sequences");
+        StringAssert.Contains(run.Error, "overall: 2/2 packages");
+        StringAssert.Contains(run.Error, $"- Retrieved {Host}/acme/gadget 2.0.1 for linux_amd64 (signed, key ID {setup.Author.KeyId})");
     }
 
     [TestMethod]

@@ -41,7 +41,8 @@ internal static partial class LockCommand
         {
             Authentication = PackageAuthenticationOptions.FromEnvironment(console.Variable),
         };
-        var report = await new OriginLockJob().RunAsync(request, cancellationToken).ConfigureAwait(false);
+        var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress),
+            (_, transfers) => new OriginLockJob(transfers: transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
         var diagnostics = connection.Diagnostics.Concat(report.Diagnostics).ToList();
 
         if (options.Json) WriteOriginJson(console, report, diagnostics, reporter);

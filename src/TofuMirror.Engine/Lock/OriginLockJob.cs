@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TofuMirror.Diagnostics;
 using TofuMirror.Engine.Modules;
 using TofuMirror.Engine.Origin;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Model.Addresses;
@@ -30,10 +31,14 @@ namespace TofuMirror.Engine.Lock;
 public sealed class OriginLockJob
 {
     private readonly ILogger _logger;
+    private readonly IProgress<TransferEvent>? _transfers;
 
-    public OriginLockJob(ILogger? logger = null)
+    /// <param name="logger">Where the job logs.</param>
+    /// <param name="transfers">Told about the bytes of each package downloaded from an origin.</param>
+    public OriginLockJob(ILogger? logger = null, IProgress<TransferEvent>? transfers = null)
     {
         _logger = logger ?? NullLogger.Instance;
+        _transfers = transfers;
     }
 
     public async Task<LockReport> RunAsync(OriginLockRequest request, CancellationToken cancellationToken)
@@ -93,7 +98,7 @@ public sealed class OriginLockJob
             _logger.LogDebug("{Provider}: {Choice} {Version}", address.ForDisplay(), choice, version);
 
             var wanted = WantedPlatforms(request, offered.First(v => v.Version.Equals(version)));
-            var fetcher = new OriginPackageFetcher(origin, cache, request.Authentication, request.Clock);
+            var fetcher = new OriginPackageFetcher(origin, cache, request.Authentication, request.Clock, _transfers);
             var platforms = new List<LockedPlatform>();
             var signed = new Dictionary<Platform, PackageHash>();
             foreach (var platform in wanted)

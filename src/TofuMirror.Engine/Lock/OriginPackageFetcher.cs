@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Diagnostics;
 using TofuMirror.Engine.Origin;
+using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Trust;
@@ -33,7 +34,8 @@ internal sealed class OriginAuthenticationFailure(Diagnostic diagnostic) : Excep
 /// OpenTofu's order, unpacked to compute its <c>h1:</c> and kept in the cache under its <c>zh:</c>. The signed
 /// SHA256SUMS and its signature are fetched once per release.
 /// </summary>
-internal sealed class OriginPackageFetcher(IProviderOrigin origin, BlobCache cache, PackageAuthenticationOptions options, TimeProvider clock)
+internal sealed class OriginPackageFetcher(
+    IProviderOrigin origin, BlobCache cache, PackageAuthenticationOptions options, TimeProvider clock, IProgress<TransferEvent>? transfers = null)
 {
     private readonly Dictionary<Uri, byte[]?> _documents = new();
 
@@ -93,11 +95,15 @@ internal sealed class OriginPackageFetcher(IProviderOrigin origin, BlobCache cac
     {
         using var sha256 = SHA256.Create();
         await using var file = BlobCache.OpenPartFile(part);
-        await using (var hashing = new CryptoStream(file, sha256, CryptoStreamMode.Write, leaveOpen: true))
+        var identity = new PackageIdentity(package.Provider, package.Version, package.Platform);
+        var expectedSize = package.Size ?? (package.ReportedHashes.TryGetValue(package.Platform, out var reported) ? reported.PackageSize : null) ?? 0;
+        await PackageTransfer.TrackAsync(transfers, identity, TransferDirection.Download, expectedSize, async transfer =>
         {
+            await using var hashing = new CryptoStream(transfer?.CountingWrites(file) ?? file, sha256, CryptoStreamMode.Write, leaveOpen: true);
             await origin.DownloadAsync(package, hashing, cancellationToken).ConfigureAwait(false);
             await hashing.FlushFinalBlockAsync(cancellationToken).ConfigureAwait(false);
-        }
+            return true;
+        }).ConfigureAwait(false);
         return (Convert.ToHexString(sha256.Hash!).ToLowerInvariant(), file.Length);
     }
 
