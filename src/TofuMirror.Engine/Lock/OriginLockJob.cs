@@ -110,8 +110,7 @@ public sealed class OriginLockJob
                 var fetched = await fetcher.FetchAsync(package, cancellationToken).ConfigureAwait(false);
                 warnings.AddRange(fetched.Authentication.Warnings.Select(w => w with { Subject = w.Subject ?? subject }));
                 foreach (var (signedPlatform, zh) in fetched.Authentication.SignedHashes) signed[signedPlatform] = zh;
-                platforms.Add(new LockedPlatform(platform, fetched.Zh, fetched.H1,
-                    fetched.Downloaded ? H1Source.Computed : H1Source.OriginReported, origin.DisplayName, "")
+                platforms.Add(new LockedPlatform(platform, fetched.Zh, fetched.H1, fetched.H1Source, origin.DisplayName, "")
                 {
                     SignerKeyId = fetched.Authentication.SignerKeyId,
                     SourceUrl = package.DownloadUrl,

@@ -18,7 +18,7 @@ using TofuMirror.Model.Hashing;
 namespace TofuMirror.Engine.Lock;
 
 /// <summary>One platform's package, authenticated: its official <c>zh:</c>, its <c>h1:</c> and how both were obtained.</summary>
-internal sealed record OriginFetchedPackage(OriginPackage Package, PackageHash Zh, PackageHash H1, bool Downloaded, PackageAuthentication Authentication);
+internal sealed record OriginFetchedPackage(OriginPackage Package, PackageHash Zh, PackageHash H1, H1Source H1Source, PackageAuthentication Authentication);
 
 /// <summary>An origin package failed authentication; <see cref="Diagnostic"/> is the authenticator's error.</summary>
 internal sealed class OriginAuthenticationFailure(Diagnostic diagnostic) : Exception(diagnostic.Summary + ": " + diagnostic.Detail)
@@ -30,8 +30,9 @@ internal sealed class OriginAuthenticationFailure(Diagnostic diagnostic) : Excep
 /// Fetches and authenticates one provider version's packages from its origin, as <c>tofu providers lock</c> does.
 /// When the origin's <c>packages</c> map gives the platform's <c>h1:</c>, nothing is downloaded: the map's entry, the
 /// <c>shasum</c>, the SHA256SUMS line and its signature are checked together and the reported <c>h1:</c> is taken.
-/// Otherwise the zip is streamed into a part file in the download cache (hashed as it arrives), authenticated in
-/// OpenTofu's order, unpacked to compute its <c>h1:</c> and kept in the cache under its <c>zh:</c>. The signed
+/// Otherwise the zip is taken from the download cache when it holds the <c>shasum</c>'s blob intact (a re-run or an
+/// interrupted run downloads nothing twice), else streamed into a part file there (hashed as it arrives); either way it
+/// is authenticated in OpenTofu's order, unpacked to compute its <c>h1:</c> and kept in the cache under its <c>zh:</c>. The signed
 /// SHA256SUMS and its signature are fetched once per release.
 /// </summary>
 internal sealed class OriginPackageFetcher(
@@ -48,7 +49,16 @@ internal sealed class OriginPackageFetcher(
         {
             var size = package.ReportedHashes[package.Platform].PackageSize ?? -1;
             var claimed = Authenticate(package, package.Shasum ?? "", size, shaSums, signature);
-            return new OriginFetchedPackage(package, ZipHash(package.Shasum!), reportedH1, Downloaded: false, claimed);
+            return new OriginFetchedPackage(package, ZipHash(package.Shasum!), reportedH1, H1Source.OriginReported, claimed);
+        }
+
+        if (OpenCached(package) is { } cached)
+        {
+            using (cached)
+            {
+                var authentication = Authenticate(package, package.Shasum!, cached.Length, shaSums, signature);
+                return new OriginFetchedPackage(package, ZipHash(package.Shasum!), UnpackedH1Of(cached, package), H1Source.Computed, authentication);
+            }
         }
 
         var part = Path.Combine(cache.Directory, "blobs", "sha256", "origin-" + Guid.NewGuid().ToString("N") + ".part");
@@ -58,9 +68,10 @@ internal sealed class OriginPackageFetcher(
             var (sha256, length) = await DownloadAsync(package, part, cancellationToken).ConfigureAwait(false);
             var authentication = Authenticate(package, sha256, length, shaSums, signature);
             var zh = ZipHash(sha256);
-            var h1 = UnpackedH1Of(part, package);
+            PackageHash h1;
+            using (var zip = File.OpenRead(part)) h1 = UnpackedH1Of(zip, package);
             File.Move(part, cache.PathOf(zh), overwrite: true);
-            return new OriginFetchedPackage(package, zh, h1, Downloaded: true, authentication);
+            return new OriginFetchedPackage(package, zh, h1, H1Source.Computed, authentication);
         }
         finally
         {
@@ -107,7 +118,17 @@ internal sealed class OriginPackageFetcher(
         return (Convert.ToHexString(sha256.Hash!).ToLowerInvariant(), file.Length);
     }
 
-    private static PackageHash UnpackedH1Of(string zip, OriginPackage package)
+    /// <summary>The cached blob named by the origin's <c>shasum</c>, re-hashed; null when absent, damaged or the shasum is no SHA-256.</summary>
+    private FileStream? OpenCached(OriginPackage package)
+    {
+        // The shasum is the origin's text and becomes a file name: only a SHA-256 in hex may.
+        if (package.Shasum is not { Length: 64 } shasum || !shasum.All(char.IsAsciiHexDigit)) return null;
+        var zh = ZipHash(shasum);
+        var path = cache.PathOf(zh);
+        return File.Exists(path) ? cache.TryOpenVerified(zh, new FileInfo(path).Length) : null;
+    }
+
+    private static PackageHash UnpackedH1Of(Stream zip, OriginPackage package)
     {
         try
         {

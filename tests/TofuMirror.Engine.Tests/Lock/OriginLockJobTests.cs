@@ -64,6 +64,59 @@ public sealed class OriginLockJobTests
     }
 
     [TestMethod]
+    public async Task ASecondRun_TakesTheZipsFromTheCache_AndStillChecksTheSignature()
+    {
+        await using var scenario = await OriginLockScenario.StartAsync();
+        await scenario.LockAsync("linux_amd64", "windows_amd64");
+        var first = File.ReadAllBytes(scenario.LockFilePath);
+        var downloadsBefore = scenario.ZipDownloads.Count();
+        var signaturesBefore = scenario.Origin.Log.Count(a => a.Path.EndsWith(".sig", System.StringComparison.Ordinal));
+
+        var report = await scenario.LockAsync("linux_amd64", "windows_amd64");
+
+        AssertSucceeded(report);
+        Assert.AreEqual(6, downloadsBefore);
+        Assert.AreEqual(downloadsBefore, scenario.ZipDownloads.Count(), "nothing downloaded twice");
+        Assert.AreEqual(2 * signaturesBefore, scenario.Origin.Log.Count(a => a.Path.EndsWith(".sig", System.StringComparison.Ordinal)));
+        CollectionAssert.AreEqual(first, File.ReadAllBytes(scenario.LockFilePath));
+        Assert.IsTrue(report.Providers.All(p => p.Change == LockChange.Unchanged));
+    }
+
+    [TestMethod]
+    public async Task ACachedZipThatWasTamperedWith_IsFetchedAgain()
+    {
+        await using var scenario = await OriginLockScenario.StartAsync();
+        await scenario.LockAsync("linux_amd64");
+        var zh = scenario.SumsLines("widget", "1.2.0")["linux_amd64"];
+        var cached = Path.Combine(scenario.Cache, "blobs", "sha256", zh["zh:".Length..]);
+        File.WriteAllBytes(cached, OriginLayoutBuilder.ProviderZip("widget", "1.2.0", "evil"));
+
+        var report = await scenario.LockAsync("linux_amd64");
+
+        AssertSucceeded(report);
+        Assert.AreEqual(4, scenario.ZipDownloads.Count(), "the damaged cache entry was downloaded again");
+        CollectionAssert.AreEqual(scenario.Zip("widget", "1.2.0", "linux_amd64"), File.ReadAllBytes(cached));
+    }
+
+    [TestMethod]
+    public async Task AShasumThatIsAPath_NeverReachesTheFileSystem()
+    {
+        await using var scenario = await OriginLockScenario.StartAsync();
+        var victim = scenario.Temp.Combine("victim");
+        File.WriteAllText(victim, "keep me");
+        var path = scenario.DownloadJsonPath("gizmo", "0.3.0", "linux_amd64");
+        var download = JsonNode.Parse(File.ReadAllText(path))!;
+        download["shasum"] = "../../../victim";
+        File.WriteAllText(path, download.ToJsonString());
+
+        var report = await scenario.LockAsync("linux_amd64");
+
+        Assert.IsFalse(report.Succeeded);
+        Assert.AreEqual(DiagnosticCodes.OriginMalformedResponse, report.Diagnostics.Single(d => d.Severity == TofuMirror.Diagnostics.DiagnosticSeverity.Error).Code);
+        Assert.AreEqual("keep me", File.ReadAllText(victim));
+    }
+
+    [TestMethod]
     public async Task WithAPackagesMap_H1IsTakenFromIt_WithoutDownloadingAnyZip()
     {
         await using var scenario = await OriginLockScenario.StartAsync(layout =>
