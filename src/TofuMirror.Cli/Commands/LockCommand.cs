@@ -42,12 +42,16 @@ internal static partial class LockCommand
         {
             Description = "Take each package's org.tofumirror.package.h1 annotation as it is, without checking it against the cached or this machine's package (see docs/cli.md for when that is safe).",
         };
+        var origin = new Option<bool>("--origin")
+        {
+            Description = "Ask each provider's origin registry instead of the OCI mirror, like `tofu providers lock`: every platform's zh: from the signed SHA256SUMS plus h1: of the wanted platforms (see docs/mirror.md).",
+        };
         var insecure = CommonOptions.InsecureRegistries();
         var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var noProgress = CommonOptions.NoProgress();
-        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, trustAnnotations, insecure, json, noProgress };
+        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, trustAnnotations, origin, insecure, json, noProgress };
         tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
@@ -56,6 +60,7 @@ internal static partial class LockCommand
             NoProgress = result.GetValue(noProgress),
             Tls = tls.Read(result, console),
             TrustAnnotations = result.GetValue(trustAnnotations),
+            Origin = result.GetValue(origin),
         }, ct));
         return command;
     }
@@ -65,6 +70,7 @@ internal static partial class LockCommand
         public bool NoProgress { get; init; }
         public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
         public bool TrustAnnotations { get; init; }
+        public bool Origin { get; init; }
     }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
@@ -73,6 +79,7 @@ internal static partial class LockCommand
         // No --platform: every platform the mirror has for the chosen version, as OpenTofu records when its registry reports all.
         IReadOnlyList<Platform> platforms = [];
         if (options.Platforms.Length > 0 && !CommonOptions.TryParsePlatforms(options.Platforms, console, out platforms)) return ExitCodes.UsageError;
+        if (options.Origin) return await RunFromOriginAsync(console, options, platforms, cancellationToken).ConfigureAwait(false);
 
         using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include, options.Tls);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;

@@ -140,7 +140,8 @@ public sealed class LockJob
         }
     }
 
-    private static LockedProvider Describe(
+    /// <summary>The outcome of a provider whose new entry is <paramref name="next"/> (also used by <see cref="OriginLockJob"/>).</summary>
+    internal static LockedProvider Describe(
         ProviderAddress address, ProviderLock? previous, ProviderLock next, IReadOnlyList<LockedPlatform> platforms, bool notRequired)
     {
         var before = previous?.Hashes ?? [];

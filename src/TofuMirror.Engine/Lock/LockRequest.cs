@@ -59,10 +59,20 @@ public enum H1Source
 
     /// <summary>Downloaded (or taken from the cache), extracted and hashed.</summary>
     Computed,
+
+    /// <summary>Reported by the origin registry's <c>packages</c> map (<c>lock --origin</c>), not downloaded.</summary>
+    OriginReported,
 }
 
 /// <summary>The hashes recorded for one platform of a locked provider.</summary>
-public sealed record LockedPlatform(Platform Platform, PackageHash Zh, PackageHash H1, H1Source H1Source, string Repository, string ManifestDigest);
+public sealed record LockedPlatform(Platform Platform, PackageHash Zh, PackageHash H1, H1Source H1Source, string Repository, string ManifestDigest)
+{
+    /// <summary><c>lock --origin</c>: the ID of the key that signed the release's SHA256SUMS (null when unsigned or not from an origin).</summary>
+    public string? SignerKeyId { get; init; }
+
+    /// <summary><c>lock --origin</c>: the package URL the origin named.</summary>
+    public System.Uri? SourceUrl { get; init; }
+}
 
 /// <summary>The outcome for one provider.</summary>
 public sealed record LockedProvider(ProviderAddress Provider, LockChange Change)
@@ -84,6 +94,9 @@ public sealed record LockedProvider(ProviderAddress Provider, LockChange Change)
 
     /// <summary>True when no configuration requires the provider any more; its lock entry is refreshed and kept.</summary>
     public bool NotRequired { get; init; }
+
+    /// <summary><c>lock --origin</c>: the <c>zh:</c> of every platform in the signed SHA256SUMS (fetched platforms included).</summary>
+    public IReadOnlyDictionary<Platform, PackageHash> SignedZipHashes { get; init; } = new Dictionary<Platform, PackageHash>();
 }
 
 /// <summary>The result of a lock run.</summary>

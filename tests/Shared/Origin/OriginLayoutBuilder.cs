@@ -39,6 +39,9 @@ internal sealed class OriginLayoutBuilder
     /// <summary>Add the <c>packages</c> map (hashes of every platform with sizes) to the download JSON.</summary>
     public bool WithPackagesMap { get; set; }
 
+    /// <summary>When set with <see cref="WithPackagesMap"/>, each platform's entry also lists this <c>h1:</c> hash of its zip (OpenTofu 1.12).</summary>
+    public Func<byte[], string>? PackagesMapH1 { get; set; }
+
     /// <summary>Also lay out a network mirror for this registry host.</summary>
     public string? NetworkMirrorHost { get; set; }
 
@@ -93,7 +96,9 @@ internal sealed class OriginLayoutBuilder
 
         var packages = zips.ToDictionary(z => z.Key, z => new
         {
-            hashes = new[] { "zh:" + Hex(SHA256.HashData(z.Value)) },
+            hashes = PackagesMapH1 is null
+                ? new[] { "zh:" + Hex(SHA256.HashData(z.Value)) }
+                : new[] { PackagesMapH1(z.Value), "zh:" + Hex(SHA256.HashData(z.Value)) },
             package_size = z.Value.LongLength,
         });
         foreach (var (platform, zip) in zips)
