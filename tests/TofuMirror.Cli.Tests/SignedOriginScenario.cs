@@ -128,10 +128,19 @@ internal sealed class SignedOriginScenario : IAsyncDisposable
 
     public static IOciRepositoryStore Store(MirrorSource source, ProviderAddress provider) => source.Stores!.Resolve(provider).Single();
 
+    private bool _originStopped;
+
+    /// <summary>Takes the origin off the network: from now on only the OCI mirror has the packages.</summary>
+    public async Task StopOriginAsync()
+    {
+        _originStopped = true;
+        await Origin.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Proxy.DisposeAsync();
-        await Origin.DisposeAsync();
+        if (!_originStopped) await Origin.DisposeAsync();
         Temp.Dispose();
     }
 }
