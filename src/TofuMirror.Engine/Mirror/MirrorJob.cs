@@ -284,6 +284,7 @@ public sealed class MirrorJob
         private async Task AddMissingEvidenceAsync(CancellationToken cancellationToken)
         {
             if (request.Evidence is not { } sink || _existingIndex is not { } index || _planned.Count == 0) return;
+            if (_planned.All(p => p.Package?.Signature is null)) return; // an origin that signs nothing has no evidence to give
             var present = request.Checks.OfType<IMirrorPresentPackageCheck>().ToList();
             if (present.Count == 0 || await sink.HasEvidenceAsync(_store!, index, cancellationToken).ConfigureAwait(false)) return;
             ProvenanceEvidence? found = null;
