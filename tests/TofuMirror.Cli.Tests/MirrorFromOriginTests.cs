@@ -261,6 +261,54 @@ public sealed class MirrorFromOriginTests
         Assert.AreEqual(0, scenario.Writes().Count, string.Join(", ", scenario.Writes()));
     }
 
+    [TestMethod]
+    public async Task AnExpiredKey_IsAWarning_UnlessEnforcedByTheEnvironment()
+    {
+        await using var scenario = await ScenarioAsync();
+        var expired = TestSigningKey.Expired();
+        File.WriteAllBytes(scenario.File(ShaSumsPath("alpha") + ".sig"),
+            expired.SignDetached(File.ReadAllBytes(scenario.File(ShaSumsPath("alpha"))), DateTime.UtcNow.AddDays(-9.5)));
+        foreach (var platform in FourPlatforms)
+            scenario.EditDownload("acme", "alpha", platform, json => json["signing_keys"]!["gpg_public_keys"]![0]!["ascii_armor"] = expired.ArmoredPublicKey);
+
+        var enforced = await CliRun.RunAsync(scenario.Temp.Path, false,
+            new System.Collections.Generic.Dictionary<string, string?> { ["TF_CLI_CONFIG_FILE"] = scenario.CliConfig, ["OPENTOFU_ENFORCE_GPG_EXPIRATION"] = "true" },
+            "mirror", Alpha + "@1.0.0", "--platform", "linux_amd64", "--repository-template", scenario.Template, "--json", "--cache", "cache");
+        Assert.AreEqual(1, enforced.ExitCode, enforced.ToString());
+        Assert.AreEqual("TOFU0203", enforced.Json.GetProperty("versions")[0].GetProperty("error").GetString());
+        Assert.AreEqual(0, scenario.Writes().Count);
+
+        var run = await scenario.MirrorProviderAsync(Alpha + "@1.0.0", "--platform", "linux_amd64");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.AreEqual(expired.KeyId, run.Json.GetProperty("versions")[0].GetProperty("platforms")[0].GetProperty("signingKeyId").GetString());
+        StringAssert.Contains(run.Json.GetProperty("warnings")[0].GetString(), "expired", run.Out);
+    }
+
+    [TestMethod]
+    public async Task RegistryOpenTofuOrg_WithoutKeys_IsAWarning_AnErrorWithEnforceGpgValidation()
+    {
+        await using var scenario = await ScenarioAsync();
+        // registry.opentofu.org, served by the loopback origin through a host block.
+        File.AppendAllText(scenario.CliConfig,
+            $"host \"registry.opentofu.org\" {{\n  services = {{\n    \"providers.v1\" = \"{scenario.Origin.BaseUrl}v1/providers/\"\n  }}\n}}\n");
+        foreach (var platform in FourPlatforms)
+            scenario.EditDownload("acme", "alpha", platform, json => json["signing_keys"] = new System.Text.Json.Nodes.JsonObject { ["gpg_public_keys"] = new System.Text.Json.Nodes.JsonArray() });
+
+        var enforced = await scenario.MirrorProviderAsync("acme/alpha@1.0.0", "--platform", "linux_amd64", "--enforce-gpg-validation");
+        Assert.AreEqual(1, enforced.ExitCode, enforced.ToString());
+        Assert.AreEqual("TOFU0204", enforced.Json.GetProperty("versions")[0].GetProperty("error").GetString());
+        Assert.AreEqual(0, scenario.Writes().Count);
+
+        var run = await scenario.MirrorProviderAsync("acme/alpha@1.0.0", "--platform", "linux_amd64");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var platform0 = run.Json.GetProperty("versions")[0].GetProperty("platforms")[0];
+        Assert.AreEqual("fetched", platform0.GetProperty("status").GetString());
+        Assert.AreEqual(JsonValueKind.Null, platform0.GetProperty("signingKeyId").ValueKind, "nothing was signed");
+        StringAssert.Contains(run.Json.GetProperty("warnings")[0].GetString(), "cannot be checked against a signature", run.Out);
+    }
+
     private static string Hex(byte[] hash) => Convert.ToHexString(hash).ToLowerInvariant();
 
     /// <summary>Runs skopeo (skipping the test when it is absent).</summary>
