@@ -27,7 +27,9 @@ internal static partial class MirrorCommand
     private const string Details =
         "What to mirror: the providers each --chdir module requires or locks (the locked version while the constraints allow it, " +
         "else the newest allowed), and each PROVIDER[@CONSTRAINTS] argument (newest allowed), e.g. 'hashicorp/aws@~> 5.0'. " +
-        "--all-versions takes every allowed version. Platforms already in the mirror with the origin's checksum are skipped " +
+        "--all-versions takes every allowed version. The origin is each provider's registry (host and credentials blocks, TF_TOKEN_…), " +
+        "whose SHA256SUMS signature is verified as OpenTofu does and attached to the version as evidence; or --network-mirror, or --from-folder. " +
+        "Platforms already in the mirror with the origin's checksum are skipped " +
         "without downloading; a version is pushed only when all its platforms downloaded and passed their checks.";
 
     public static Command Create(CliConsole console)
