@@ -144,16 +144,20 @@ public sealed class MirrorCommandTests
     }
 
     [TestMethod]
-    public async Task WithoutAFolder_TheRegistryOriginIsReportedAsNotBuiltIn()
+    public async Task WithoutAFolder_TheProvidersRegistryIsAsked_AndOneThatCannotBeReachedFailsTheProvider()
     {
         using var temp = Scenario();
+        // registry.opentofu.org through a host block at a closed loopback port: no lookup ever leaves this machine.
+        var config = temp.WriteFile("origin.tofurc",
+            "host \"registry.opentofu.org\" {\n  services = {\n    \"providers.v1\" = \"http://127.0.0.1:1/v1/providers/\"\n  }\n}\n");
 
-        var run = await CliRun.RunAsync(temp.Path, "mirror", "--chdir", "module", "--repository-template", LayoutTemplate);
+        var run = await CliRun.RunAsync(temp.Path, false, new Dictionary<string, string?> { ["TF_CLI_CONFIG_FILE"] = config },
+            "mirror", "--chdir", "module", "--repository-template", LayoutTemplate);
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.Error, "error TOFU0240: Cannot mirror example/demo");
-        StringAssert.Contains(run.Error, "origin registry support (the provider registry protocol of registry.opentofu.org) is not built into this build");
-        StringAssert.Contains(run.Error, "--from-folder");
+        StringAssert.Contains(run.Error, "error TOFU0214: Cannot mirror example/demo", run.Error);
+        StringAssert.Contains(run.Error, "http://127.0.0.1:1/v1/providers/example/demo/versions", run.Error);
+        Assert.IsFalse(Directory.Exists(temp.Combine("oci")), "nothing written");
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
@@ -8,6 +9,8 @@ using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Mirror;
 using TofuMirror.Engine.Origin;
 using TofuMirror.Engine.Restore;
+using TofuMirror.Engine.Stores;
+using TofuMirror.Engine.Trust;
 using TofuMirror.Model.Addresses;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Model.Versions;
@@ -24,7 +27,9 @@ internal static partial class MirrorCommand
     private const string Details =
         "What to mirror: the providers each --chdir module requires or locks (the locked version while the constraints allow it, " +
         "else the newest allowed), and each PROVIDER[@CONSTRAINTS] argument (newest allowed), e.g. 'hashicorp/aws@~> 5.0'. " +
-        "--all-versions takes every allowed version. Platforms already in the mirror with the origin's checksum are skipped " +
+        "--all-versions takes every allowed version. The origin is each provider's registry (host and credentials blocks, TF_TOKEN_…), " +
+        "whose SHA256SUMS signature is verified as OpenTofu does and attached to the version as evidence; or --network-mirror, or --from-folder. " +
+        "Platforms already in the mirror with the origin's checksum are skipped " +
         "without downloading; a version is pushed only when all its platforms downloaded and passed their checks.";
 
     public static Command Create(CliConsole console)
@@ -53,6 +58,18 @@ internal static partial class MirrorCommand
         {
             Description = "Take the packages from this folder (as `tofu providers mirror` writes it, or any filesystem mirror) instead of the origin registry.",
         };
+        var networkMirror = new Option<string?>("--network-mirror")
+        {
+            Description = "Take the packages from this provider network mirror (OpenTofu's network_mirror protocol, e.g. https://mirror.example.com/providers/) instead of each provider's origin registry.",
+        };
+        var enforceValidation = new Option<bool>("--enforce-gpg-validation")
+        {
+            Description = "Refuse packages of registry.opentofu.org that come without signing keys (as OPENTOFU_ENFORCE_GPG_VALIDATION=true).",
+        };
+        var enforceExpiration = new Option<bool>("--enforce-gpg-expiration")
+        {
+            Description = "Refuse packages signed with an expired key instead of warning (as OPENTOFU_ENFORCE_GPG_EXPIRATION=true).",
+        };
         var cache = new Option<string?>("--cache") { Description = "The shared download cache. Default: ~/.cache/tofumirror (XDG_CACHE_HOME)." };
         var insecure = CommonOptions.InsecureRegistries();
         var tls = new RegistryTlsOptions();
@@ -61,7 +78,8 @@ internal static partial class MirrorCommand
         var command = new DocumentedCommand("mirror", "Fill the OCI mirror from the providers' origin: what a configuration needs, byte for byte, skipping what is there.",
             JsonShape, Details)
         {
-            providers, chdir, template, config, include, platforms, allVersions, dryRun, parallelism, fromFolder, cache, insecure, json, noProgress,
+            providers, chdir, template, config, include, platforms, allVersions, dryRun, parallelism, fromFolder, networkMirror, enforceValidation, enforceExpiration,
+            cache, insecure, json, noProgress,
         };
         tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
@@ -72,6 +90,9 @@ internal static partial class MirrorCommand
             DryRun = result.GetValue(dryRun),
             Parallelism = result.GetValue(parallelism),
             FromFolder = result.GetValue(fromFolder),
+            NetworkMirror = result.GetValue(networkMirror),
+            EnforceGpgValidation = result.GetValue(enforceValidation),
+            EnforceGpgExpiration = result.GetValue(enforceExpiration),
             Cache = result.GetValue(cache),
             Json = result.GetValue(json),
             NoProgress = result.GetValue(noProgress),
@@ -86,6 +107,9 @@ internal static partial class MirrorCommand
         public bool DryRun { get; init; }
         public int Parallelism { get; init; }
         public string? FromFolder { get; init; }
+        public string? NetworkMirror { get; init; }
+        public bool EnforceGpgValidation { get; init; }
+        public bool EnforceGpgExpiration { get; init; }
         public string? Cache { get; init; }
         public bool Json { get; init; }
         public bool NoProgress { get; init; }
@@ -104,14 +128,48 @@ internal static partial class MirrorCommand
             return ExitCodes.UsageError;
         }
 
+        Uri? networkMirrorUrl = null;
+        if (options.NetworkMirror is { } mirrorText)
+        {
+            if (options.FromFolder is not null)
+            {
+                console.Error.WriteLine("error: --network-mirror and --from-folder name two sources; pass one.");
+                return ExitCodes.UsageError;
+            }
+            if (!Uri.TryCreate(mirrorText, UriKind.Absolute, out networkMirrorUrl) || networkMirrorUrl.Scheme is not ("https" or "http"))
+            {
+                console.Error.WriteLine($"error: --network-mirror {mirrorText}: not an absolute https:// URL. Example: --network-mirror https://mirror.example.com/providers/.");
+                return ExitCodes.UsageError;
+            }
+        }
+
         using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include, options.Tls);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
         var modules = options.Chdir.Length > 0 ? options.Chdir : wanted.Count == 0 ? ["."] : [];
+        // One origin client and one service discovery for the run, with the registry commands' TLS, proxy and insecure hosts.
+        using var http = new OriginHttp(new OriginHttpOptions { Transport = mirror.ClientOptions });
+        OriginResolver origins;
+        try
+        {
+            origins = new OriginResolver(
+                options.FromFolder is null ? null : console.FullPath(options.FromFolder),
+                new OriginNetwork(http, mirror.Config, ProcessCliEnvironment.Create(console.Environment, console.CurrentDirectory)),
+                networkMirrorUrl);
+        }
+        catch (OriginException e)
+        {
+            reporter.Report([TofuMirror.Diagnostics.Diagnostic.Error("Cannot use the origin", e.Message, null) with { Code = e.Code }]);
+            return ExitCodes.Failure;
+        }
+        var fromEnvironment = PackageAuthenticationOptions.FromEnvironment(console.Variable);
+        var authentication = new PackageAuthenticationOptions(
+            options.EnforceGpgValidation || fromEnvironment.EnforceGpgValidation,
+            options.EnforceGpgExpiration || fromEnvironment.EnforceGpgExpiration);
         var request = new MirrorRequest(
             modules.Select(console.FullPath).ToList(),
             wanted,
-            new OriginResolver(options.FromFolder is null ? null : console.FullPath(options.FromFolder)),
+            origins,
             stores,
             options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache))
         {
@@ -119,6 +177,9 @@ internal static partial class MirrorCommand
             AllVersions = options.AllVersions,
             DryRun = options.DryRun,
             Parallelism = options.Parallelism,
+            // OpenTofu's order: the signed checksums first (their codes name what is wrong), then the origin's other hashes and sizes.
+            Checks = [new OriginSignatureCheck(origins, authentication), new OriginHashCheck()],
+            Evidence = new ProvenanceEvidenceSink(),
         };
 
         var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress),
@@ -181,7 +242,8 @@ internal static partial class MirrorCommand
                     _ => "not pushed",
                 };
                 var size = platform.Size is { } bytes ? ByteSize.Format(bytes) : "size unknown";
-                console.Error.WriteLine($"  {platform.Platform,-14} {status,-10} {platform.Digest ?? "digest unknown"} {size}");
+                var signed = platform.SigningKeyId is { } key ? $" (signed, key ID {key})" : "";
+                console.Error.WriteLine($"  {platform.Platform,-14} {status,-10} {platform.Digest ?? "digest unknown"} {size}{signed}");
             }
         }
         var all = report.Versions.SelectMany(v => v.Platforms).ToList();

@@ -13,4 +13,7 @@ namespace TofuMirror.Engine.Mirror;
 public interface IMirrorEvidenceSink
 {
     Task AttachAsync(IOciRepositoryStore store, Descriptor index, ProvenanceEvidence evidence, CancellationToken cancellationToken);
+
+    /// <summary>True when <paramref name="index"/> already has evidence (so a version whose platforms were all skipped needs none).</summary>
+    Task<bool> HasEvidenceAsync(IOciRepositoryStore store, Descriptor index, CancellationToken cancellationToken);
 }

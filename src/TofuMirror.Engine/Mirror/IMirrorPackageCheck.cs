@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TofuMirror.Engine.Origin;
@@ -16,6 +17,9 @@ public sealed record DownloadedPackage(OriginPackage Origin, string Path, Packag
 public sealed record MirrorCheckResult(string? SigningKeyId = null, ProvenanceEvidence? Evidence = null)
 {
     public static MirrorCheckResult None { get; } = new();
+
+    /// <summary>Accepted, but worth telling the user (e.g. a signing key that has expired).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -31,4 +35,13 @@ public interface IMirrorPackageCheck
 public sealed class MirrorCheckFailure(string code, string message) : System.Exception(message)
 {
     public string Code { get; } = code;
+}
+
+/// <summary>
+/// A check that can also vouch for a package the mirror already holds, from its layer digest and size alone (no
+/// download): used to add evidence to a version mirrored before evidence was kept.
+/// </summary>
+public interface IMirrorPresentPackageCheck
+{
+    Task<MirrorCheckResult> CheckPresentAsync(OriginPackage package, string zipSha256, long zipSize, CancellationToken cancellationToken);
 }

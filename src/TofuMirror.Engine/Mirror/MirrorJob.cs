@@ -57,21 +57,24 @@ public sealed class MirrorJob
         var downloader = new OriginDownloader(new BlobCache(request.CacheDirectory), _transfers);
         using var downloads = new SemaphoreSlim(Math.Max(1, request.Parallelism));
         var gate = new object();
+        var checkWarnings = new List<string>();
         await Parallel.ForEachAsync(targets,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
             async (target, ct) =>
             {
-                var result = await new VersionMirror(request, target, downloader, downloads, _transfers, _logger).RunAsync(ct).ConfigureAwait(false);
+                var result = await new VersionMirror(request, target, downloader, downloads, _transfers, _logger, checkWarnings).RunAsync(ct).ConfigureAwait(false);
                 lock (gate) results.Add(result);
             }).ConfigureAwait(false);
 
-        var warnings = targets.Select(t => t.Origin).OfType<FolderProviderOrigin>().Distinct().SelectMany(o => o.Warnings).ToList();
+        var warnings = targets.Select(t => t.Origin).OfType<FolderProviderOrigin>().Distinct().SelectMany(o => o.Warnings)
+            .Concat(checkWarnings.Distinct().Order(StringComparer.Ordinal)).ToList();
         return new MirrorReport(results.OrderBy(r => r.Provider).ThenBy(r => r.Version).ToList(), diagnostics, request.DryRun) { Warnings = warnings };
     }
 
     /// <summary>One provider version, from plan to tag.</summary>
     private sealed class VersionMirror(
-        MirrorRequest request, MirrorTarget target, OriginDownloader downloader, SemaphoreSlim downloads, IProgress<TransferEvent>? transfers, ILogger logger)
+        MirrorRequest request, MirrorTarget target, OriginDownloader downloader, SemaphoreSlim downloads, IProgress<TransferEvent>? transfers, ILogger logger,
+        List<string> warnings)
     {
         private readonly List<PlannedPlatform> _planned = [];
         private IOciRepositoryStore? _store;
@@ -83,6 +86,7 @@ public sealed class MirrorJob
             public OriginPackage? Package { get; set; }
             public PackageHash? ExpectedZh { get; set; }
             public Digest? ExistingLayer { get; set; }
+            public long ExistingLayerSize { get; set; }
             public FetchedFile? File { get; set; }
             public PackageHash? H1 { get; set; }
             public string? SigningKeyId { get; set; }
@@ -104,6 +108,7 @@ public sealed class MirrorJob
                 if (request.DryRun || toFetch.Count == 0)
                 {
                     indexDigest = _existingIndex?.Digest.ToString();
+                    if (!request.DryRun) await AddMissingEvidenceAsync(cancellationToken).ConfigureAwait(false);
                     return Result(indexDigest, null);
                 }
                 try
@@ -163,6 +168,7 @@ public sealed class MirrorJob
                     var location = await ProviderArtifactResolver.ResolvePlatformAsync(
                         _store, target.Provider, target.Version, platform.Platform, index.Descriptor, index.Index, cancellationToken).ConfigureAwait(false);
                     platform.ExistingLayer = location.Layer.Digest;
+                    platform.ExistingLayerSize = location.Layer.Size;
                 }
                 platform.Status = platform.ExistingLayer is { } layer && platform.ExpectedZh is { } zh
                     ? Decide(platform.Platform, layer, zh)
@@ -229,6 +235,7 @@ public sealed class MirrorJob
                 platform.SigningKeyId ??= result.SigningKeyId;
                 if (result.Evidence is { } found)
                     lock (evidence) evidence.Add(found);
+                lock (warnings) warnings.AddRange(result.Warnings);
             }
             // Accepted: into the cache now, so a run interrupted (or failed on another platform) does not download it again.
             platform.File = file with { Path = downloader.Commit(file), IsPartFile = false };
@@ -267,6 +274,33 @@ public sealed class MirrorJob
                 await sink.AttachAsync(_store, index, evidence[0], cancellationToken).ConfigureAwait(false);
             }
             return indexDigest.ToString();
+        }
+
+        /// <summary>
+        /// Every platform was already there: when the index has no evidence yet (mirrored by an older version of the
+        /// tool), the checks vouch for the present layers by digest against the signed checksums, and their evidence is
+        /// attached. Nothing is downloaded but the checksums and their signature.
+        /// </summary>
+        private async Task AddMissingEvidenceAsync(CancellationToken cancellationToken)
+        {
+            if (request.Evidence is not { } sink || _existingIndex is not { } index || _planned.Count == 0) return;
+            if (_planned.All(p => p.Package?.Signature is null)) return; // an origin that signs nothing has no evidence to give
+            var present = request.Checks.OfType<IMirrorPresentPackageCheck>().ToList();
+            if (present.Count == 0 || await sink.HasEvidenceAsync(_store!, index, cancellationToken).ConfigureAwait(false)) return;
+            ProvenanceEvidence? found = null;
+            foreach (var platform in _planned)
+            {
+                foreach (var check in present)
+                {
+                    var result = await check.CheckPresentAsync(platform.Package!, platform.ExistingLayer!.Value.Hex, platform.ExistingLayerSize, cancellationToken).ConfigureAwait(false);
+                    platform.SigningKeyId ??= result.SigningKeyId;
+                    found ??= result.Evidence;
+                    lock (warnings) warnings.AddRange(result.Warnings);
+                }
+            }
+            if (found is null) return;
+            await sink.AttachAsync(_store!, index, found, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Attached the signed checksums of {Provider} {Version} to {Store}:{Tag}", target.Provider.ForDisplay(), target.Version, _store!.Name, target.Version.ToOciTag());
         }
 
         private async Task<Descriptor> PushPlatformAsync(PlannedPlatform platform, CancellationToken cancellationToken)

@@ -41,7 +41,7 @@ internal static class MirrorSelection
         {
             try
             {
-                var origin = request.Origins.Resolve(wish.Provider);
+                var origin = await request.Origins.ResolveAsync(wish.Provider, cancellationToken).ConfigureAwait(false);
                 if (!listed.TryGetValue(wish.Provider, out var offered))
                     listed[wish.Provider] = offered = await origin.ListVersionsAsync(wish.Provider, cancellationToken).ConfigureAwait(false);
                 foreach (var version in Choose(wish, offered, request.AllVersions, origin))

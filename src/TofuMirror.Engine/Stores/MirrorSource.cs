@@ -45,6 +45,12 @@ public sealed class MirrorSource : IDisposable
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The CLI configuration read (its <c>host</c> and <c>credentials</c> blocks also serve origin registries).</summary>
+    public CliConfig Config { get; private init; } = null!;
+
+    /// <summary>The TLS, proxy and insecure-host settings registries are reached with; origins are reached the same way.</summary>
+    public OciClientOptions ClientOptions { get; private init; } = null!;
+
     /// <summary>
     /// <c>--repository-template</c> wins; an <c>oci-layout:</c> template names folders. Otherwise the CLI config's
     /// <c>oci_mirror</c> blocks are used (with OpenTofu's discovery when no file is given). Credentials always come from
@@ -61,14 +67,15 @@ public sealed class MirrorSource : IDisposable
         var policy = OciCredentialsPolicy.Build(config, environment, out var policyDiagnostics);
         diagnostics.AddRange(policyDiagnostics.Select(d => d.Code is null ? d with { Code = DiagnosticCodes.InvalidCliConfig } : d));
         var network = NetworkSettings.Load(options.Tls, environment, diagnostics);
-        var client = new Lazy<OciClientFactory>(() => new OciClientFactory(new OciClientOptions
+        var clientOptions = new OciClientOptions
         {
             Credentials = new PolicyCredentialProvider(policy, options.LoggerFactory?.CreateLogger<PolicyCredentialProvider>()),
             InsecureHosts = options.InsecureHosts,
             Tls = network.Tls,
             Proxy = network.Proxy,
             LoggerFactory = options.LoggerFactory,
-        }));
+        };
+        var client = new Lazy<OciClientFactory>(() => new OciClientFactory(clientOptions));
 
         IProviderStoreResolver? stores = null;
         if (options.RepositoryTemplate is { } template)
@@ -87,7 +94,11 @@ public sealed class MirrorSource : IDisposable
             else if (PatternErrors(methods, diagnostics) == 0)
                 stores = new OciMirrorStoreResolver(methods, client);
         }
-        return new MirrorSource(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : stores, client, diagnostics);
+        return new MirrorSource(diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? null : stores, client, diagnostics)
+        {
+            Config = config,
+            ClientOptions = clientOptions,
+        };
     }
 
     /// <summary>A command-line template is checked like an <c>oci_mirror</c> block with the <c>--include</c> patterns.</summary>
