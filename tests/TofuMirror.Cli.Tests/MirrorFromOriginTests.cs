@@ -14,6 +14,7 @@ using TofuMirror.Oci.Content;
 using TofuMirror.Testing.OpenPgp;
 using TofuMirror.Testing.Origin;
 using TofuMirror.Testing.Registry;
+using TofuMirror.Testing.Tools;
 using static TofuMirror.Cli.Tests.SignedOriginScenario;
 
 namespace TofuMirror.Cli.Tests;
@@ -101,7 +102,7 @@ public sealed class MirrorFromOriginTests
     [TestMethod]
     public async Task TheEvidence_IsAReferrerOfTheIndex_ThatSkopeoSeesUnderTheSha256Tag()
     {
-        ExternalToolCheck.Require(Skopeo, "skopeo");
+        ExternalTool.Require(Skopeo, "skopeo");
         await using var scenario = await ScenarioAsync();
         var run = await scenario.MirrorProviderAsync(Alpha + "@1.0.0", "--platform", "linux_amd64");
         Assert.AreEqual(0, run.ExitCode, run.ToString());
@@ -113,8 +114,8 @@ public sealed class MirrorFromOriginTests
 
         // The test registry keeps the referrers list under the OCI 1.1 fallback tag sha256-<hex of the index digest>.
         var reference = $"docker://{s_registry.Host}/{scenario.Prefix}/{Host}/acme/alpha";
-        var byTag = ExternalToolCheck.Run(Skopeo, "inspect", "--raw", "--tls-verify=false", reference + ":sha256-" + indexDigest.Hex);
-        var manifest = ExternalToolCheck.Run(Skopeo, "inspect", "--raw", "--tls-verify=false", reference + "@" + attached.Digest);
+        var byTag = ExternalTool.Run(Skopeo, new[] { "inspect", "--raw", "--tls-verify=false", reference + ":sha256-" + indexDigest.Hex });
+        var manifest = ExternalTool.Run(Skopeo, new[] { "inspect", "--raw", "--tls-verify=false", reference + "@" + attached.Digest });
 
         Assert.AreEqual(0, manifest.Code, manifest.Stderr);
         using var json = JsonDocument.Parse(manifest.Stdout);
@@ -310,24 +311,4 @@ public sealed class MirrorFromOriginTests
     }
 
     private static string Hex(byte[] hash) => Convert.ToHexString(hash).ToLowerInvariant();
-
-    /// <summary>Runs skopeo (skipping the test when it is absent).</summary>
-    private static class ExternalToolCheck
-    {
-        public static void Require(string path, string name)
-        {
-            if (!File.Exists(path)) Assert.Inconclusive($"{name} is not installed at {path}");
-        }
-
-        public static (int Code, string Stdout, string Stderr) Run(string file, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments) start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            return (process.ExitCode, stdout.Result, stderr.Result);
-        }
-    }
 }

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Testing.Registry;
+using TofuMirror.Testing.Tools;
 using static TofuMirror.Cli.Tests.SignedOriginScenario;
 
 namespace TofuMirror.Cli.Tests;
@@ -18,7 +19,6 @@ namespace TofuMirror.Cli.Tests;
 [TestClass]
 public sealed class MirrorToAirGappedInitTests
 {
-    private const string Terraform = "/usr/local/bin/terraform";
     private static RegistryProcess? s_registry;
 
     [ClassInitialize]
@@ -34,7 +34,7 @@ public sealed class MirrorToAirGappedInitTests
     public async Task Mirror_ThenWithTheOriginStopped_LockRestoreAndTerraformInitOffline()
     {
         RegistryProcess.RequireBinary();
-        if (!File.Exists(Terraform)) Assert.Inconclusive($"terraform is not installed at {Terraform}");
+        TerraformCli.Require();
         if (Platform.Current is not { } current || !FourPlatforms.Contains(current.ToString())) { Assert.Inconclusive("this machine's platform is not one the origin serves"); return; }
         await using var scenario = await SignedOriginScenario.CreateAsync(s_registry!.Host);
 
@@ -71,7 +71,7 @@ public sealed class MirrorToAirGappedInitTests
         Assert.AreEqual(0, restore.ExitCode, restore.ToString());
         var restoredConfig = restore.Json.GetProperty("cliConfigFile").GetString()!;
 
-        var init = RunTerraform(scenario.Temp.Combine("module"), scenario.Temp.CreateDirectory("tf-home"), restoredConfig, "init", "-input=false", "-no-color");
+        var init = TerraformCli.Run(scenario.Temp.Combine("module"), scenario.Temp.CreateDirectory("tf-home"), restoredConfig, "init", "-input=false", "-no-color");
 
         Assert.AreEqual(0, init.Code, init.Stdout + init.Stderr);
         foreach (var provider in new[] { Alpha, Beta, Gamma })
@@ -79,24 +79,5 @@ public sealed class MirrorToAirGappedInitTests
             StringAssert.Contains(init.Stdout, $"Installing {provider} v{ReleaseVersion}");
             Assert.IsTrue(Directory.Exists(scenario.Temp.Combine("module", ".terraform", "providers", provider.Hostname, provider.Namespace, provider.Type, ReleaseVersion, current.ToString())));
         }
-    }
-
-    /// <summary>terraform with only <paramref name="cliConfig"/>: HOME isolated, no plugin cache, no checkpoint calls.</summary>
-    private static (int Code, string Stdout, string Stderr) RunTerraform(string module, string home, string cliConfig, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Terraform) { WorkingDirectory = module, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["TF_CLI_CONFIG_FILE"] = cliConfig;
-        start.Environment["HOME"] = home;
-        start.Environment["CHECKPOINT_DISABLE"] = "1";
-        start.Environment["TF_IN_AUTOMATION"] = "1";
-        start.Environment.Remove("TF_PLUGIN_CACHE_DIR");
-        start.Environment.Remove("TF_DATA_DIR");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }

@@ -1,3 +1,4 @@
+using TofuMirror.Testing.Tools;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;

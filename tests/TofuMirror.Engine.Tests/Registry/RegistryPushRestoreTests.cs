@@ -1,3 +1,4 @@
+using TofuMirror.Testing.Tools;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
-namespace TofuMirror.Engine.Tests.Support;
+namespace TofuMirror.Testing.Tools;
 
 /// <summary>Runs a command-line tool the tests compare against (skopeo, terraform) with a controlled environment.</summary>
 internal static class ExternalTool

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace TofuMirror.Engine.Tests.Support;
+namespace TofuMirror.Testing.Tools;
 
 /// <summary>Runs the real <c>terraform</c> in a module folder, isolated from the developer's own setup.</summary>
 internal static class TerraformCli
