@@ -22,11 +22,11 @@ using Platform = TofuMirror.Model.Platforms.Platform;
 namespace TofuMirror.Engine.Tests.Registry;
 
 /// <summary>
-/// Restore checking provenance evidence in the real CNCF registry (found through the referrers tag schema): the happy
+/// Restore, lock and verify checking provenance evidence in the real CNCF registry (found through the referrers tag schema): the happy
 /// path under <c>--require-signed</c> and each attack refused with its code before anything is installed.
 /// </summary>
 [TestClass]
-public sealed class SignedRestoreTests
+public sealed partial class SignedMirrorTests
 {
     private static readonly ProviderAddress Demo = RestoreScenario.Demo;
     private static RegistryProcess? s_registry;
