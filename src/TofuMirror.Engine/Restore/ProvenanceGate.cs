@@ -44,8 +44,22 @@ internal sealed class ProvenanceGate
     }
 
     /// <summary>
+    /// The cache's record of a package whose index the mirror confirmed, after checking the index's evidence: the
+    /// cached zip is the one the lock records, so only its signer is (re)established here.
+    /// </summary>
+    public async Task<InstallStamp> SignedRecordAsync(
+        IOciRepositoryStore store, InstallStamp record, ProviderLock locked, Platform platform, CancellationToken cancellationToken)
+    {
+        var signer = await CheckAsync(store, Digest.Parse(record.IndexDigest), locked, platform, Digest.Parse("sha256:" + record.Zh.Substring("zh:".Length)), cancellationToken)
+            .ConfigureAwait(false);
+        return record with { SigningKeyId = signer?.KeyId, SigningFingerprint = signer?.Fingerprint };
+    }
+
+    /// <summary>
     /// For a package the stamp (or the cache's record) says is installed or cached: whether it satisfies
     /// <see cref="RestoreRequest.RequireSigned"/> without asking the mirror: its recorded signer is still an anchor.
+    /// Without <see cref="RestoreRequest.RequireSigned"/> every package does: an installed or cached package's index was
+    /// checked when it was downloaded, and the mirror confirming the same index is enough (one request, no evidence read).
     /// </summary>
     public bool Satisfies(InstallStamp stamp) =>
         !_requireSigned || (stamp.SigningFingerprint is { } fingerprint && _verifier.Anchors.Fingerprints.Contains(fingerprint));

@@ -162,11 +162,9 @@ public sealed class RestoreJob
                     return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached, stampPath), Offline = true };
                 if (await ConfirmedByMirrorAsync(request, locked, cached.Record, indexes, cancellationToken).ConfigureAwait(false) is { } confirmed)
                 {
-                    var confirmedStore = StoresFor(request, locked).First(s => s.Name == confirmed.Repository);
-                    var cachedSigner = await provenance.CheckAsync(confirmedStore, Oci.Content.Digest.Parse(confirmed.IndexDigest), locked, platform,
-                        Oci.Content.Digest.Parse("sha256:" + cached.Zh.Value), cancellationToken).ConfigureAwait(false);
-                    var signedRecord = confirmed with { SigningKeyId = cachedSigner?.KeyId, SigningFingerprint = cachedSigner?.Fingerprint };
-                    return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached with { Record = signedRecord }, stampPath) };
+                    var record = provenance.Satisfies(confirmed) ? confirmed : await provenance.SignedRecordAsync(
+                        StoresFor(request, locked).First(s => s.Name == confirmed.Repository), confirmed, locked, platform, cancellationToken).ConfigureAwait(false);
+                    return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached with { Record = record }, stampPath) };
                 }
                 // The mirror's index for this version is not the one cached: resolve it in full; the blob may still come from the cache.
             }
