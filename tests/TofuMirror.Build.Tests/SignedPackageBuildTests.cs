@@ -70,8 +70,10 @@ public sealed class SignedPackageBuildTests
         var manifest = File.ReadAllText(Path.Combine(app.ProvidersFolder, "tofu-providers.json"));
         Assert.AreEqual(2, manifest.Split($"\"signingKeyId\": \"{author.KeyId}\"").Length - 1, manifest);
 
+        // A fresh cache: the first build's cache records say the anchor signed these very packages, which would (rightly) vouch for them.
         Directory.Delete(app.ProvidersFolder, recursive: true);
-        var unsigned = app.Dotnet("build", "--no-restore", "-p:TofuRestoreOutOfProcess=true", "-p:TofuRequireSignedProviders=true", $"-p:TofuTrustedKeys={anchors}");
+        var unsigned = app.Dotnet("build", "--no-restore", "-p:TofuRestoreOutOfProcess=true", "-p:TofuRequireSignedProviders=true", $"-p:TofuTrustedKeys={anchors}",
+            $"-p:TofuCachePath={app.Combine("unsigned-cache")}");
 
         Assert.AreNotEqual(0, unsigned.ExitCode, unsigned.ToString());
         StringAssert.Contains(unsigned.Output, "error TOFU0230", unsigned.ToString());
