@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -47,7 +48,7 @@ public sealed class ReleaseEvidenceVerifier
         CancellationToken cancellationToken)
     {
         var release = $"{provider.ForDisplay()} {version}";
-        System.Collections.Generic.IReadOnlyList<AttachedEvidence> attached;
+        IReadOnlyList<AttachedEvidence> attached;
         try
         {
             attached = await new ProvenanceStore(store).FindAsync(index, cancellationToken).ConfigureAwait(false);
@@ -89,7 +90,7 @@ public sealed class ReleaseEvidenceVerifier
         if (!string.Equals(layerDigest.Algorithm, "sha256", StringComparison.Ordinal) || !string.Equals(layerDigest.Hex, signed, StringComparison.OrdinalIgnoreCase))
             throw new ProviderFailure(DiagnosticCodes.PackageNotInSignedSums,
                 $"the mirror's package of {provider.ForDisplay()} {version} for {platform} has digest {layerDigest}, but the signed SHA256SUMS says "
-                + $"sha256:{signed} for {fileName}: the zip in the mirror is not the one the author signed. Nothing was installed.");
+                + $"sha256:{signed} for {fileName}: the zip in the mirror is not the one the author signed.");
     }
 
     private VerifiedRelease Check(AttachedEvidence found, string storeName, ProviderAddress provider, ProviderVersion version, string release)
@@ -111,7 +112,7 @@ public sealed class ReleaseEvidenceVerifier
                 throw new ProviderFailure(DiagnosticCodes.EvidenceSignatureRejected,
                     $"the SHA256SUMS signature in {where} for {release} is not made by a trust anchor: {check.Problem} "
                     + $"(signed by {check.IssuerKeyId ?? "an unnamed key"}; anchors tried: {(check.KeyIdsTried.Count == 0 ? "none" : string.Join(", ", check.KeyIdsTried))}). "
-                    + "Nothing was installed. If you trust the signer, add its key's fingerprint with --trusted-keys.");
+                    + "If you trust the signer, add its key's fingerprint with --trusted-keys.");
             return new VerifiedRelease(evidence, sums, check, Anchored: true);
         }
 
@@ -120,7 +121,7 @@ public sealed class ReleaseEvidenceVerifier
         if (!integrity.Verifies)
             throw new ProviderFailure(DiagnosticCodes.EvidenceSignatureRejected,
                 $"the SHA256SUMS signature in {where} for {release} does not verify even with the keys stored beside it: {integrity.Problem}. "
-                + "The evidence is broken or was tampered with; nothing was installed.");
+                + "The evidence is broken or was tampered with.");
         return new VerifiedRelease(evidence, sums, integrity, Anchored: false);
     }
 }
