@@ -61,6 +61,12 @@ public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICanc
     /// <summary>The unencrypted PEM key of <see cref="ClientCertificateFile"/>; empty means the key is in that file.</summary>
     public string? ClientKeyFile { get; set; }
 
+    /// <summary><c>;</c>-separated trust anchor files (armored keyrings or fingerprint lists), besides those in TOFU_MIRROR_TRUSTED_KEYS.</summary>
+    public string? TrustedKeys { get; set; }
+
+    /// <summary>Install only packages whose version's SHA256SUMS a trust anchor signed, with the package on its signed line.</summary>
+    public bool RequireSigned { get; set; }
+
     /// <summary>The <c>tofu.rc</c> written beside the providers (a filesystem_mirror CLI configuration).</summary>
     [Output]
     public string? CliConfigPath { get; set; }
@@ -79,7 +85,7 @@ public sealed class TofuRestoreProviders : Microsoft.Build.Utilities.Task, ICanc
     public override bool Execute()
     {
         var settings = TaskItems.ToSettings(Modules, BaseDirectory, OutputPath, CliConfigFile, RepositoryTemplate,
-            Platforms, CachePath, Offline, ForceRestore, Parallelism).WithTls(this);
+            Platforms, CachePath, Offline, ForceRestore, Parallelism).WithTls(this).WithTrust(this);
         var log = new MSBuildRestoreLog(Log);
         try
         {

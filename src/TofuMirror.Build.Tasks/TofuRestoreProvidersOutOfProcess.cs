@@ -46,6 +46,8 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
     public string? CaFile { get; set; }
     public string? ClientCertificateFile { get; set; }
     public string? ClientKeyFile { get; set; }
+    public string? TrustedKeys { get; set; }
+    public bool RequireSigned { get; set; }
 
     [Output]
     public string? CliConfigPath { get; set; }
@@ -68,7 +70,7 @@ public sealed class TofuRestoreProvidersOutOfProcess : ToolTask, IRestoreProvide
             Directory.CreateDirectory(StateDirectory);
             File.Delete(OutcomeFile);
             TaskItems.ToSettings(Modules, BaseDirectory, OutputPath, CliConfigFile, RepositoryTemplate, Platforms,
-                CachePath, Offline, ForceRestore, Parallelism).WithTls(this).WriteTo(SettingsFile);
+                CachePath, Offline, ForceRestore, Parallelism).WithTls(this).WithTrust(this).WriteTo(SettingsFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {

@@ -38,6 +38,8 @@ internal static class GeneratorDiagnostics
     private static readonly DiagnosticDescriptor PlatformHashMissingWarning = new(Codes.PlatformHashMissing, Title(Codes.PlatformHashMissing), "{0}", Category, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.PlatformHashMissing));
 #pragma warning restore RS2001
+    private static readonly DiagnosticDescriptor ProviderNotSigned = new(Codes.ProviderNotSigned, Title(Codes.ProviderNotSigned), "{0}", Category, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: HelpLink(Codes.ProviderNotSigned));
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
@@ -50,6 +52,7 @@ internal static class GeneratorDiagnostics
         ModuleConfigInvalid,
         PlatformHashMissing,
         PlatformHashMissingWarning,
+        ProviderNotSigned,
     };
 
     private static readonly Dictionary<(string Id, DiagnosticSeverity Severity), DiagnosticDescriptor> ByIdAndSeverity =

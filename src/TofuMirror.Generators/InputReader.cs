@@ -89,6 +89,12 @@ internal static class InputReader
             .ToImmutableArray();
     }
 
+    public const string RequireSignedProperty = "build_property.TofuRequireSignedProviders";
+
+    /// <summary>True when the project sets <c>TofuRequireSignedProviders</c> to true.</summary>
+    public static bool ReadRequireSigned(AnalyzerConfigOptionsProvider options) =>
+        options.GlobalOptions.TryGetValue(RequireSignedProperty, out var text) && string.Equals(text?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+
     public static GeneratorOptions ReadOptions(AnalyzerConfigOptionsProvider options, ParseOptions parseOptions)
     {
         var global = options.GlobalOptions;

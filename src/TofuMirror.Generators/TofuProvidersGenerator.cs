@@ -72,6 +72,16 @@ public sealed class TofuProvidersGenerator : IIncrementalGenerator
             .Select((inputs, _) => PlatformHashChecker.Check(inputs.Left.Left, inputs.Left.Right, inputs.Right))
             .WithTrackingName(TrackingNames.HashDiagnostics);
 
+        var requireSigned = context.AnalyzerConfigOptionsProvider
+            .Select((o, _) => InputReader.ReadRequireSigned(o))
+            .WithTrackingName(TrackingNames.RequireSigned);
+
+        var signatureDiagnostics = lockedHashes
+            .Combine(requireSigned)
+            .Combine(manifest)
+            .Select((inputs, _) => SignedPackageChecker.Check(inputs.Left.Left, inputs.Left.Right, inputs.Right))
+            .WithTrackingName(TrackingNames.SignatureDiagnostics);
+
         context.RegisterSourceOutput(options, static (spc, o) =>
             spc.AddSource(DescriptorTypeEmitter.HintName, DescriptorTypeEmitter.Emit(o)));
 
@@ -84,6 +94,7 @@ public sealed class TofuProvidersGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(diagnostics, static (spc, list) => Report(spc, list));
         context.RegisterSourceOutput(hashDiagnostics, static (spc, list) => Report(spc, list));
+        context.RegisterSourceOutput(signatureDiagnostics, static (spc, list) => Report(spc, list));
     }
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)

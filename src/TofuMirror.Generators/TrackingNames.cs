@@ -21,6 +21,10 @@ internal static class TrackingNames
     public const string Platforms = "TofuPlatforms";
     /// <summary>The platform-hash check's diagnostics (TOFU1007).</summary>
     public const string HashDiagnostics = "TofuHashDiagnostics";
+    /// <summary><c>TofuRequireSignedProviders</c>, alone.</summary>
+    public const string RequireSigned = "TofuRequireSigned";
+    /// <summary>The signed-provider check's diagnostics (TOFU1008).</summary>
+    public const string SignatureDiagnostics = "TofuSignatureDiagnostics";
     /// <summary>The repository template of each module (from additional-file metadata).</summary>
     public const string Templates = "TofuTemplates";
     /// <summary>Build properties and language options.</summary>

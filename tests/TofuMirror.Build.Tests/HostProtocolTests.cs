@@ -66,15 +66,15 @@ public sealed class HostProtocolTests
         Assert.AreEqual("1.0.0", folder.Version);
         Assert.AreEqual("linux_amd64", folder.Platform);
         Assert.AreEqual("/m/", folder.Module);
-        Assert.AreEqual(0, RestoreOutcome.FromJson("{\"version\": 1}", "outcome.json").Folders.Count);
+        Assert.AreEqual(0, RestoreOutcome.FromJson("{\"version\": 2}", "outcome.json").Folders.Count);
     }
 
     [TestMethod]
     public void A_file_of_another_version_is_refused_naming_the_file_and_both_versions()
     {
-        var settings = Assert.ThrowsExactly<HostFileVersionException>(() => RestoreSettings.FromJson("{\"version\": 2, \"outputPath\": 7}", "/s/settings.json"));
+        var settings = Assert.ThrowsExactly<HostFileVersionException>(() => RestoreSettings.FromJson("{\"version\": 1, \"outputPath\": 7}", "/s/settings.json"));
         Assert.AreEqual("/s/settings.json", settings.Path);
-        StringAssert.Contains(settings.Message, "format version 2");
+        StringAssert.Contains(settings.Message, "format version 1");
         StringAssert.Contains(settings.Message, $"reads version {HostContract.Version}");
         Assert.ThrowsExactly<HostFileVersionException>(() => RestoreOutcome.FromJson("{\"version\": 0, \"folders\": []}", "outcome.json"));
     }
@@ -82,7 +82,7 @@ public sealed class HostProtocolTests
     [TestMethod]
     [DataRow("output=out\nplatforms=linux_amd64\n", "is not a TofuMirror restore host file")]
     [DataRow("{\"outputPath\": \"out\"}", "has no \"version\"")]
-    [DataRow("{\"version\": 1, \"offline\": \"sometimes\"}", "is not a TofuMirror restore host file")]
+    [DataRow("{\"version\": 2, \"offline\": \"sometimes\"}", "is not a TofuMirror restore host file")]
     public void Text_that_is_not_a_host_file_is_a_format_error_naming_the_file(string text, string expected)
     {
         var error = Assert.ThrowsExactly<FormatException>(() => RestoreSettings.FromJson(text, "/s/settings.json"));

@@ -86,7 +86,7 @@ public sealed class OutOfProcessTaskTests
         var (task, engine) = CreateTask(temp);
         var fakeDotnet = temp.Combine("fake-dotnet");
         // Arguments: exec HOST restore SETTINGS OUTCOME. A host from another package version writes another format.
-        File.WriteAllText(fakeDotnet, "#!/bin/sh\nprintf '{\"version\": 2, \"folders\": []}' > \"$5\"\nexit 0\n");
+        File.WriteAllText(fakeDotnet, "#!/bin/sh\nprintf '{\"version\": 1, \"folders\": []}' > \"$5\"\nexit 0\n");
         File.SetUnixFileMode(fakeDotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         task.DotnetHostPath = fakeDotnet;
 
@@ -94,7 +94,7 @@ public sealed class OutOfProcessTaskTests
 
         var error = engine.Errors.Single();
         Assert.AreEqual(("TOFU0000", Path.Combine(task.StateDirectory, "out-of-process-outcome.json")), (error.Code, error.File), engine.Transcript());
-        StringAssert.Contains(error.Message, "format version 2");
+        StringAssert.Contains(error.Message, "format version 1");
         StringAssert.Contains(error.Message, "different TofuMirror.Build versions");
     }
 

@@ -48,6 +48,8 @@ public sealed class PackageContentTests
         CollectionAssert.Contains(net8, "TofuMirror.Engine.dll");
         // System.IO.Hashing (CRC-32 of zip entries) comes from NuGet, not the shared framework: it must ship.
         CollectionAssert.Contains(net8, "System.IO.Hashing.dll");
+        // OpenPGP signature checks (TofuRequireSignedProviders) need BouncyCastle beside the task.
+        CollectionAssert.Contains(net8, "BouncyCastle.Cryptography.dll");
         Assert.IsFalse(net8.Any(n => n != "System.IO.Hashing.dll" && (n.StartsWith("Microsoft.Build", StringComparison.Ordinal) || n.StartsWith("System.", StringComparison.Ordinal))),
             "MSBuild and the runtime provide these; shipping them makes two versions meet: " + string.Join(", ", net8));
         using var runtimeConfig = new StreamReader(package.GetEntry("tasks/net8.0/TofuMirror.Build.Tasks.runtimeconfig.json")!.Open());

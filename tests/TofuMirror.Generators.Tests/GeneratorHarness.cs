@@ -74,6 +74,20 @@ internal static class GeneratorHarness
         return (driver, output, diagnostics);
     }
 
+    /// <summary>Runs the generator once with extra build properties (e.g. <c>build_property.TofuRequireSignedProviders</c>); returns its output and diagnostics.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics) RunWithProperties(
+        IEnumerable<TestFile> files, string? platforms, IReadOnlyDictionary<string, string> properties)
+    {
+        var list = files.ToList();
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new TofuProvidersGenerator().AsSourceGenerator() },
+            list.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text, f.Encoding)).ToImmutableArray(),
+            ParseOptions(LanguageVersion.Latest),
+            new TestOptionsProvider(list, platforms, namespaceName: null, properties));
+        driver.RunGeneratorsAndUpdateCompilation(Compilation(LanguageVersion.Latest, UserCode), out var output, out var diagnostics);
+        return (output, diagnostics);
+    }
+
     /// <summary>
     /// Generates, compiles <paramref name="probe"/> (which must define <c>App.Probe.Describe()</c>) with the output,
     /// runs it and returns its result, with the generator's diagnostics.
@@ -112,7 +126,7 @@ internal static class GeneratorHarness
     {
         private readonly Dictionary<string, DictionaryOptions> _byPath;
 
-        public TestOptionsProvider(IEnumerable<TestFile> files, string? platforms, string? namespaceName)
+        public TestOptionsProvider(IEnumerable<TestFile> files, string? platforms, string? namespaceName, IReadOnlyDictionary<string, string>? properties = null)
         {
             _byPath = files.ToDictionary(f => f.Path, f =>
             {
@@ -124,6 +138,7 @@ internal static class GeneratorHarness
             var global = new Dictionary<string, string>();
             if (platforms is not null) global[InputReader.PlatformsProperty] = platforms;
             if (namespaceName is not null) global[InputReader.NamespaceProperty] = namespaceName;
+            foreach (var property in properties ?? new Dictionary<string, string>()) global[property.Key] = property.Value;
             GlobalOptions = new DictionaryOptions(global);
         }
 

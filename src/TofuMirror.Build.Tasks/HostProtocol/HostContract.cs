@@ -8,7 +8,8 @@ namespace TofuMirror.Build.Tasks.HostProtocol;
 internal static class HostContract
 {
     /// <summary>The format version of both files; a side reading another version refuses the file (TOFU0000).</summary>
-    public const int Version = 1;
+    /// <remarks>2: <c>trustedKeys</c> and <c>requireSigned</c>; a host that ignored them would silently not enforce signatures.</remarks>
+    public const int Version = 2;
 
     public const string SettingsFileName = "out-of-process-settings.json";
     public const string OutcomeFileName = "out-of-process-outcome.json";

@@ -24,4 +24,6 @@ public interface IRestoreProvidersTask : ITask
     string? CaFile { get; set; }
     string? ClientCertificateFile { get; set; }
     string? ClientKeyFile { get; set; }
+    string? TrustedKeys { get; set; }
+    bool RequireSigned { get; set; }
 }

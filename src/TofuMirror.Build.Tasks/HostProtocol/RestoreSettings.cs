@@ -72,6 +72,14 @@ public sealed class RestoreSettings
     [DataMember(Name = "clientKeyFile", EmitDefaultValue = false)]
     public string? ClientKeyFile { get; set; }
 
+    /// <summary><c>;</c>-separated trust anchor files (TofuTrustedKeys), besides those in TOFU_MIRROR_TRUSTED_KEYS.</summary>
+    [DataMember(Name = "trustedKeys", EmitDefaultValue = false)]
+    public string? TrustedKeys { get; set; }
+
+    /// <summary>TofuRequireSignedProviders: install only packages whose checksums a trust anchor signed.</summary>
+    [DataMember(Name = "requireSigned")]
+    public bool RequireSigned { get; set; }
+
     public List<ModuleSettings> Modules => _modules ??= new List<ModuleSettings>();
 
     public string ToJson() => HostFile.ToJson(this);

@@ -43,6 +43,14 @@ internal static class TaskItems
         return settings;
     }
 
+    /// <summary>The trust anchors (TofuTrustedKeys) and TofuRequireSignedProviders of <paramref name="task"/>.</summary>
+    public static RestoreSettings WithTrust(this RestoreSettings settings, IRestoreProvidersTask task)
+    {
+        settings.TrustedKeys = NullIfBlank(task.TrustedKeys);
+        settings.RequireSigned = task.RequireSigned;
+        return settings;
+    }
+
     public static ITaskItem[] ToItems(RestoreOutcome outcome)
     {
         var items = new List<ITaskItem>();

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using TofuMirror.Build.Tasks.HostProtocol;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Engine.Trust;
 using TofuMirror.Oci.Transport.Tls;
 using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Platforms;
@@ -29,6 +30,7 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
             ? BlobCache.DefaultDirectory(Environment.GetEnvironmentVariable)
             : Path.GetFullPath(Path.Combine(baseDirectory, settings.CachePath));
         var environment = ProcessCliEnvironment.Create(EnvironmentVariables(), baseDirectory);
+        if (TrustAnchorsOf(settings, baseDirectory) is not { } anchors) return null;
 
         var entries = new List<ManifestEntry>();
         string? cliConfigPath = null;
@@ -56,7 +58,7 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
             if (stores is null) continue;
 
             var request = new RestoreRequest(moduleDirectory, stores, platforms, outputDirectory, OutputLayout.Unpacked, cacheDirectory);
-            request = request with { Offline = settings.Offline, Force = settings.ForceRestore };
+            request = request with { Offline = settings.Offline, Force = settings.ForceRestore, TrustAnchors = anchors, RequireSigned = settings.RequireSigned };
             if (settings.Parallelism > 0) request = request with { Parallelism = settings.Parallelism };
             log.Message(LogImportance.Normal,
                 $"Restoring the providers of {moduleDirectory} for {string.Join(", ", platforms)} into {outputDirectory}");
@@ -76,6 +78,18 @@ internal sealed class ProjectRestoreJob(IRestoreLog log)
             outcome.Folders.Add(new RestoredFolder(entry.Item.InstalledPath!, entry.Item.Provider.ToString(),
                 entry.Item.Version.ToString(), entry.Item.Platform.ToString(), entry.ModuleDirectory));
         return outcome;
+    }
+
+    /// <summary>TofuTrustedKeys (relative to the project) and the files in TOFU_MIRROR_TRUSTED_KEYS; null after logging an unusable one.</summary>
+    private TrustAnchors? TrustAnchorsOf(RestoreSettings settings, string baseDirectory)
+    {
+        var paths = (settings.TrustedKeys ?? "").Split(';')
+            .Concat((Environment.GetEnvironmentVariable(TrustAnchors.EnvironmentVariable) ?? "").Split(Path.PathSeparator))
+            .Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => Path.GetFullPath(Path.Combine(baseDirectory, p))).Distinct().ToList();
+        if (paths.Count == 0) return TrustAnchors.Empty;
+        var anchors = TrustAnchors.Load(paths, out var diagnostics);
+        foreach (var diagnostic in diagnostics) log.Report(diagnostic, diagnostic.Subject?.FileName);
+        return anchors;
     }
 
     private void LogSummary(RestoreReport report)

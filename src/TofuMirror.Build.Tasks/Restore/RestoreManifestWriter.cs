@@ -63,6 +63,7 @@ internal static class RestoreManifestWriter
         json.WriteString(Field.H1, stamp?.H1);
         json.WriteString(Field.Zh, stamp?.Zh);
         json.WriteString(Field.Path, item.InstalledPath);
+        json.WriteString(Field.SigningKeyId, stamp?.SigningKeyId);
         json.WriteEndObject();
     }
 

@@ -50,6 +50,18 @@ internal static class CommonOptions
         Description = "A registry host[:port] that may be reached over plain HTTP (loopback registries always may); repeat for several.",
     };
 
+    public static Option<string[]> TrustedKeys() => new("--trusted-keys")
+    {
+        Description = "A file of trust anchors: an armored OpenPGP keyring or a list of 40-hex key fingerprints; repeat for several. " +
+                      "Also read: the files in TOFU_MIRROR_TRUSTED_KEYS. A signature counts only when made by an anchored key.",
+        HelpName = "FILE",
+    };
+
+    public static Option<bool> RequireSigned(string what) => new("--require-signed")
+    {
+        Description = $"Require every provider version to have provenance evidence in the mirror signed by a trust anchor, {what}.",
+    };
+
     public static Option<string?> CaFile() => new("--ca-file")
     {
         Description = "A PEM bundle of certificate authorities trusted for registries and token services, in addition to the system's. " +

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using TofuMirror.Cli.Output;
 using TofuMirror.Engine.Lock;
@@ -42,6 +43,10 @@ internal static partial class LockCommand
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
+                if (provider.SigningKeyId is { } keyId) writer.WriteString("signingKeyId", keyId);
+                writer.WriteStartObject("signedZipHashes");
+                foreach (var (platform, zh) in provider.SignedZipHashes.OrderBy(s => s.Key)) writer.WriteString(platform.ToString(), zh.ToString());
+                writer.WriteEndObject();
                 writer.WriteStartArray("addedHashes");
                 foreach (var hash in provider.AddedHashes) writer.WriteStringValue(hash.ToString());
                 writer.WriteEndArray();

@@ -28,7 +28,7 @@ internal static partial class LockCommand
     private const string JsonShape =
         "{\"success\", \"lockFile\", \"written\", \"providers\": [{\"provider\", \"change\" (unchanged|added|version-changed|hashes-added|" +
         "constraints-changed|failed), \"previousVersion\"?, \"version\"?, \"constraints\"?, \"notRequired\", \"platforms\": [{\"platform\", \"zh\", \"h1\", " +
-        "\"h1Source\" (annotation|annotation-verified|computed), \"repository\", \"manifestDigest\"}], \"addedHashes\": [], \"removedHashes\": []}], \"diagnostics\": [...]}";
+        "\"h1Source\" (annotation|annotation-verified|computed), \"repository\", \"manifestDigest\"}], \"signingKeyId\"?, \"signedZipHashes\": {PLATFORM: zh}, \"addedHashes\": [], \"removedHashes\": []}], \"diagnostics\": [...]}";
 
     public static Command Create(CliConsole console)
     {
@@ -46,12 +46,13 @@ internal static partial class LockCommand
         {
             Description = "Ask each provider's origin registry instead of the OCI mirror, like `tofu providers lock`: every platform's zh: from the signed SHA256SUMS plus h1: of the wanted platforms (see docs/mirror.md).",
         };
+        var trustedKeys = CommonOptions.TrustedKeys();
         var insecure = CommonOptions.InsecureRegistries();
         var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
         var noProgress = CommonOptions.NoProgress();
-        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, trustAnnotations, origin, insecure, json, noProgress };
+        var command = new DocumentedCommand("lock", Summary, JsonShape, Details) { chdir, template, config, include, platforms, cache, trustAnnotations, trustedKeys, origin, insecure, json, noProgress };
         tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(template), result.GetValue(config), result.GetValue(platforms) ?? [],
@@ -61,6 +62,7 @@ internal static partial class LockCommand
             Tls = tls.Read(result, console),
             TrustAnnotations = result.GetValue(trustAnnotations),
             Origin = result.GetValue(origin),
+            TrustedKeys = result.GetValue(trustedKeys) ?? [],
         }, ct));
         return command;
     }
@@ -71,6 +73,7 @@ internal static partial class LockCommand
         public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
         public bool TrustAnnotations { get; init; }
         public bool Origin { get; init; }
+        public string[] TrustedKeys { get; init; } = [];
     }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
@@ -81,6 +84,7 @@ internal static partial class LockCommand
         if (options.Platforms.Length > 0 && !CommonOptions.TryParsePlatforms(options.Platforms, console, out platforms)) return ExitCodes.UsageError;
         if (options.Origin) return await RunFromOriginAsync(console, options, platforms, cancellationToken).ConfigureAwait(false);
 
+        if (TrustAnchorLoader.Load(console, options.TrustedKeys, reporter) is not { } anchors) return ExitCodes.Failure;
         using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include, options.Tls);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
 
@@ -91,6 +95,7 @@ internal static partial class LockCommand
             options.Cache is null ? BlobCache.DefaultDirectory(console.Variable) : console.FullPath(options.Cache))
         {
             TrustAnnotations = options.TrustAnnotations,
+            TrustAnchors = anchors,
         };
         var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress),
             (_, transfers) => new LockJob(transfers: transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
@@ -120,9 +125,13 @@ internal static partial class LockCommand
                 _ => $"{name}: failed",
             };
             if (provider.NotRequired) line += " (no longer required; kept)";
+            var signed = provider.SigningKeyId is { } keyId ? $"signed, key ID {keyId}" : null;
+            if (signed is not null) line += $" ({signed})";
             console.Error.WriteLine(line);
             foreach (var platform in provider.Platforms)
-                console.Error.WriteLine($"  {platform.Platform,-14} {platform.Zh} {platform.H1} ({platform.H1Source switch { H1Source.Annotation => "annotation", H1Source.AnnotationVerified => "annotation, verified", _ => "downloaded" }})");
+                console.Error.WriteLine($"  {platform.Platform,-14} {platform.Zh} {platform.H1} ({platform.H1Source switch { H1Source.Annotation => "annotation", H1Source.AnnotationVerified => "annotation, verified", _ => "downloaded" }}{(signed is null ? "" : ", " + signed)})");
+            foreach (var (platform, zh) in provider.SignedZipHashes.Where(s => provider.Platforms.All(p => !p.Platform.Equals(s.Key))).OrderBy(s => s.Key))
+                console.Error.WriteLine($"  {platform,-14} {zh} ({signed}; not in the mirror)");
         }
         var path = reporter.DisplayPath(report.LockFilePath);
         console.Error.WriteLine(report.Written ? $"wrote {path}"

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
@@ -10,6 +11,7 @@ using TofuMirror.Engine.Push;
 using TofuMirror.Engine.Stores;
 using TofuMirror.Oci.Transport.Tls;
 using TofuMirror.Model.Addresses;
+using TofuMirror.Model.Diagnostics;
 using TofuMirror.Model.Platforms;
 using TofuMirror.Diagnostics;
 
@@ -36,6 +38,13 @@ internal static class PushCommand
         var template = CommonOptions.RepositoryTemplate();
         var config = CommonOptions.CliConfigFile();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be pushed; upload nothing." };
+        var shaSums = new Option<string?>("--shasums")
+        {
+            Description = "The author's SHA256SUMS of this provider version (with --signature and --key): checked against the zips before anything is pushed, then attached to the version's index as provenance evidence.",
+            HelpName = "FILE",
+        };
+        var signature = new Option<string?>("--signature") { Description = "The detached OpenPGP signature of --shasums (binary or armored).", HelpName = "FILE" };
+        var key = new Option<string?>("--key") { Description = "The author's public key (armored) that made --signature.", HelpName = "FILE" };
         var insecure = CommonOptions.InsecureRegistries();
         var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
@@ -43,19 +52,24 @@ internal static class PushCommand
         var noProgress = CommonOptions.NoProgress();
         var command = new DocumentedCommand("push", "Push provider packages into an OCI registry (or oci-layout folder) as OpenTofu's oci_mirror expects.", JsonShape)
         {
-            paths, provider, template, config, include, dryRun, insecure, json, noProgress,
+            paths, provider, template, config, include, dryRun, shaSums, signature, key, insecure, json, noProgress,
         };
         tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, result.GetValue(paths)!, result.GetValue(provider), result.GetValue(template),
             result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(dryRun), result.GetValue(insecure) ?? [], tls.Read(result, console), result.GetValue(json),
-            result.GetValue(noProgress), ct));
+            result.GetValue(noProgress), [result.GetValue(shaSums), result.GetValue(signature), result.GetValue(key)], ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CliConsole console, string[] paths, string? providerText, string? template, string? config, string[] include,
-        bool dryRun, string[] insecure, RegistryTlsFiles tls, bool json, bool noProgress, CancellationToken cancellationToken)
+        bool dryRun, string[] insecure, RegistryTlsFiles tls, bool json, bool noProgress, string?[] evidenceFiles, CancellationToken cancellationToken)
     {
         var reporter = new DiagnosticReporter(console);
+        if (evidenceFiles.Any(f => f is not null) && evidenceFiles.Any(f => f is null))
+        {
+            console.Error.WriteLine("error: --shasums, --signature and --key go together: give all three, or none.");
+            return ExitCodes.UsageError;
+        }
         ProviderAddress? provider = null;
         if (providerText is not null && !ProviderAddress.TryParse(providerText, out provider, out var addressError))
         {
@@ -76,7 +90,7 @@ internal static class PushCommand
         try
         {
             var packages = PushSourceReader.Read(paths.Select(console.FullPath), provider, warnings);
-            var request = new PushRequest(packages, stores) { DryRun = dryRun };
+            var request = new PushRequest(packages, stores) { DryRun = dryRun, Evidence = ReadEvidence(console, evidenceFiles) };
             report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, json, noProgress),
                 (_, transfers) => new PushJob(transfers: transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
         }
@@ -95,6 +109,23 @@ internal static class PushCommand
         if (json) WriteJson(console, report, warnings);
         else WriteText(console, report);
         return ExitCodes.Success;
+    }
+
+    private static PushEvidenceFiles? ReadEvidence(CliConsole console, string?[] files)
+    {
+        if (files[0] is null) return null;
+        byte[] Read(string path)
+        {
+            try
+            {
+                return System.IO.File.ReadAllBytes(console.FullPath(path));
+            }
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException)
+            {
+                throw new ProviderFailure(DiagnosticCodes.FileNotReadable, $"{path} cannot be read: {e.Message}");
+            }
+        }
+        return new PushEvidenceFiles(files[0]!, Read(files[0]!), files[1]!, Read(files[1]!), files[2]!, Read(files[2]!));
     }
 
     private static void WriteText(CliConsole console, PushReport report)

@@ -41,6 +41,8 @@ internal static class RestoreCommand
             Description = "Install from the download cache without asking the mirror whether it still has the locked packages; a package not cached fails.",
         };
         var force = new Option<bool>("--force") { Description = "Reinstall every package, even those already installed and unchanged." };
+        var trustedKeys = CommonOptions.TrustedKeys();
+        var requireSigned = CommonOptions.RequireSigned("and each package's digest to be its signed SHA256SUMS line; otherwise nothing is installed");
         var insecure = CommonOptions.InsecureRegistries();
         var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
@@ -48,7 +50,7 @@ internal static class RestoreCommand
         var noProgress = CommonOptions.NoProgress();
         var command = new DocumentedCommand("restore", "Restore the locked providers from the OCI mirror into a folder tofu/terraform use as a filesystem mirror.", RestoreJsonWriter.Shape)
         {
-            chdir, template, config, include, platforms, output, layout, cache, parallelism, offline, force, insecure, json, noProgress,
+            chdir, template, config, include, platforms, output, layout, cache, parallelism, offline, force, trustedKeys, requireSigned, insecure, json, noProgress,
         };
         tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
@@ -58,6 +60,8 @@ internal static class RestoreCommand
         {
             Offline = result.GetValue(offline),
             Force = result.GetValue(force),
+            TrustedKeys = result.GetValue(trustedKeys) ?? [],
+            RequireSigned = result.GetValue(requireSigned),
             NoProgress = result.GetValue(noProgress),
             Tls = tls.Read(result, console),
         }, ct));
@@ -70,6 +74,8 @@ internal static class RestoreCommand
     {
         public bool Offline { get; init; }
         public bool Force { get; init; }
+        public string[] TrustedKeys { get; init; } = [];
+        public bool RequireSigned { get; init; }
         public bool NoProgress { get; init; }
         public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
     }
@@ -79,6 +85,7 @@ internal static class RestoreCommand
         var reporter = new DiagnosticReporter(console);
         if (!CommonOptions.TryParsePlatforms(options.Platforms, console, out var platforms)) return ExitCodes.UsageError;
 
+        if (TrustAnchorLoader.Load(console, options.TrustedKeys, reporter) is not { } anchors) return ExitCodes.Failure;
         var moduleDirectory = console.FullPath(options.Chdir);
         using var mirror = MirrorLoader.Load(console, options.Template, options.Config, options.InsecureRegistries, options.Include, options.Tls);
         if (MirrorLoader.IsUnusable(mirror, reporter, out var stores)) return ExitCodes.Failure;
@@ -94,6 +101,8 @@ internal static class RestoreCommand
             Parallelism = options.Parallelism,
             Offline = options.Offline,
             Force = options.Force,
+            TrustAnchors = anchors,
+            RequireSigned = options.RequireSigned,
         };
 
         RestoreProgressPrinter? progress = null;

@@ -10,7 +10,7 @@ internal static class RestoreJsonWriter
 {
     public const string Shape =
         "{\"success\", \"output\", \"cliConfigFile\"?, \"packages\": [{\"provider\", \"version\", \"platform\", \"status\" (installed|up-to-date|failed), " +
-        "\"path\"?, \"repository\"?, \"indexDigest\"?, \"manifestDigest\"?, \"h1\"?, \"zh\"?, \"size\"?, \"downloaded\"?}], \"diagnostics\": [...]}";
+        "\"path\"?, \"repository\"?, \"indexDigest\"?, \"manifestDigest\"?, \"h1\"?, \"zh\"?, \"size\"?, \"signingKeyId\"? (null when not verified signed), \"downloaded\"?}], \"diagnostics\": [...]}";
 
     public static void Write(CliConsole console, RestoreReport report, IReadOnlyList<Diagnostic> diagnostics, DiagnosticReporter reporter) =>
         JsonOutput.Write(console.Out, writer =>
@@ -40,6 +40,7 @@ internal static class RestoreJsonWriter
                     writer.WriteString("h1", stamp.H1);
                     writer.WriteString("zh", stamp.Zh);
                     writer.WriteNumber("size", stamp.Size);
+                    writer.WriteString("signingKeyId", stamp.SigningKeyId);
                 }
                 if (item.Status == RestoreStatus.Installed) writer.WriteBoolean("downloaded", item.Downloaded);
                 if (item.Offline) writer.WriteBoolean("offline", true);

@@ -45,6 +45,18 @@ internal static partial class VerifyCommand
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
+            writer.WriteStartArray("signatures");
+            foreach (var check in report.SignatureChecks)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("provider", check.Provider.ToString());
+                writer.WriteString("version", check.Version.ToString());
+                writer.WriteBoolean("ok", check.Ok);
+                if (check.SigningKeyId is { } keyId) writer.WriteString("signingKeyId", keyId);
+                if (check.Problem is { } problem) writer.WriteString("problem", problem);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
             JsonOutput.WriteDiagnostics(writer, diagnostics, reporter.DisplayPath);
         });
 }

@@ -25,12 +25,13 @@ internal static partial class VerifyCommand
         "Every provider package in the restore output is re-hashed (unpacked folders by h1:, zips by zh: and h1:) and checked against " +
         "the lock file and restore's install stamps; packages that do not match, locked packages missing for the wanted platforms, " +
         "and packages nothing locks are reported. With --repository-template or --config, also checks that the lock file accepts the " +
-        "mirror's package (its zh:) for those platforms.";
+        "mirror's package (its zh:) for those platforms. With --require-signed, each locked provider's provenance evidence in the mirror " +
+        "must be signed by a trust anchor, with every package of the version and every locked zh: on its signed SHA256SUMS.";
 
     private const string JsonShape =
         "{\"success\", \"lockFile\", \"output\", \"packages\": [{\"provider\", \"version\", \"platform\", \"status\" (ok|mismatch|missing|extra|unreadable), " +
         "\"layout\"?, \"path\"?, \"hashes\": [], \"stamp\" (match|mismatch|missing), \"problem\"?}], \"mirror\": [{\"provider\", \"version\", \"platform\", " +
-        "\"ok\", \"zh\"?, \"problem\"?}], \"diagnostics\": [...]}";
+        "\"ok\", \"zh\"?, \"problem\"?}], \"signatures\": [{\"provider\", \"version\", \"ok\", \"signingKeyId\"?, \"problem\"?}], \"diagnostics\": [...]}";
 
     public static Command Create(CliConsole console)
     {
@@ -42,17 +43,21 @@ internal static partial class VerifyCommand
         };
         var template = CommonOptions.RepositoryTemplate();
         var config = CommonOptions.CliConfigFile();
+        var trustedKeys = CommonOptions.TrustedKeys();
+        var requireSigned = CommonOptions.RequireSigned("checked in the mirror for every locked provider (needs the mirror)");
         var insecure = CommonOptions.InsecureRegistries();
         var tls = new RegistryTlsOptions();
         var include = CommonOptions.Includes();
         var json = CommonOptions.Json();
-        var command = new DocumentedCommand("verify", Summary, JsonShape, Details) { chdir, output, platforms, template, config, include, insecure, json };
+        var command = new DocumentedCommand("verify", Summary, JsonShape, Details) { chdir, output, platforms, template, config, include, trustedKeys, requireSigned, insecure, json };
         tls.AddTo(command);
         command.SetAction((result, ct) => RunAsync(console, new Options(
             result.GetValue(chdir)!, result.GetValue(output), result.GetValue(platforms) ?? [], result.GetValue(template),
             result.GetValue(config), result.GetValue(include) ?? [], result.GetValue(insecure) ?? [], result.GetValue(json))
         {
             Tls = tls.Read(result, console),
+            TrustedKeys = result.GetValue(trustedKeys) ?? [],
+            RequireSigned = result.GetValue(requireSigned),
         }, ct));
         return command;
     }
@@ -60,6 +65,8 @@ internal static partial class VerifyCommand
     private sealed record Options(string Chdir, string? Output, string[] Platforms, string? Template, string? Config, string[] Include, string[] InsecureRegistries, bool Json)
     {
         public RegistryTlsFiles Tls { get; init; } = RegistryTlsFiles.None;
+        public string[] TrustedKeys { get; init; } = [];
+        public bool RequireSigned { get; init; }
     }
 
     private static async Task<int> RunAsync(CliConsole console, Options options, CancellationToken cancellationToken)
@@ -67,6 +74,7 @@ internal static partial class VerifyCommand
         var reporter = new DiagnosticReporter(console);
         if (!CommonOptions.TryParsePlatforms(options.Platforms, console, out var platforms)) return ExitCodes.UsageError;
         var moduleDirectory = console.FullPath(options.Chdir);
+        if (TrustAnchorLoader.Load(console, options.TrustedKeys, reporter) is not { } anchors) return ExitCodes.Failure;
 
         MirrorSource? mirror = null;
         try
@@ -83,6 +91,8 @@ internal static partial class VerifyCommand
                 platforms)
             {
                 Stores = mirror?.Stores,
+                RequireSigned = options.RequireSigned,
+                TrustAnchors = anchors,
             };
             var report = await VerifyJob.RunAsync(request, cancellationToken).ConfigureAwait(false);
             var diagnostics = (mirror?.Diagnostics ?? []).Concat(report.Diagnostics).ToList();
@@ -111,7 +121,12 @@ internal static partial class VerifyCommand
             var what = $"{check.Provider.ForDisplay()} {check.Version} {check.Platform}";
             console.Error.WriteLine(check.Ok ? $"mirror ok {what} ({check.Zh})" : $"mirror    {what}: {check.Problem}");
         }
-        var problems = report.Packages.Count(p => p.Status != VerifyStatus.Ok) + report.MirrorChecks.Count(m => !m.Ok);
+        foreach (var check in report.SignatureChecks)
+        {
+            var what = $"{check.Provider.ForDisplay()} {check.Version}";
+            console.Error.WriteLine(check.Ok ? $"signed ok {what} (signed, key ID {check.SigningKeyId})" : $"unsigned  {what}: {check.Problem}");
+        }
+        var problems = report.Packages.Count(p => p.Status != VerifyStatus.Ok) + report.MirrorChecks.Count(m => !m.Ok) + report.SignatureChecks.Count(s => !s.Ok);
         console.Error.WriteLine($"verify: {report.Packages.Count} package(s), {problems} problem(s)");
     }
 

@@ -56,10 +56,11 @@ public sealed class LockJob
             .ToList();
         var h1Reader = new PackageH1Reader(new BlobCache(request.CacheDirectory), _transfers, request.TrustAnnotations, request.HostPlatform);
         var results = new List<LockedProvider>();
+        var evidence = new Trust.ReleaseEvidenceVerifier(request.TrustAnchors);
         var newLocks = new List<ProviderLock>();
         foreach (var address in addresses)
         {
-            var (result, newLock, error) = await LockOneAsync(request, module, address, h1Reader, cancellationToken).ConfigureAwait(false);
+            var (result, newLock, error) = await LockOneAsync(request, module, address, h1Reader, evidence, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             if (newLock is not null) newLocks.Add(newLock);
             if (error is not null) diagnostics.Add(error);
@@ -78,7 +79,8 @@ public sealed class LockJob
     }
 
     private async Task<(LockedProvider Result, ProviderLock? Lock, Diagnostic? Error)> LockOneAsync(
-        LockRequest request, LoadedModule module, ProviderAddress address, PackageH1Reader h1Reader, CancellationToken cancellationToken)
+        LockRequest request, LoadedModule module, ProviderAddress address, PackageH1Reader h1Reader, Trust.ReleaseEvidenceVerifier evidence,
+        CancellationToken cancellationToken)
     {
         var requirements = module.Requirements.For(address).ToList();
         var previous = module.LockFile.Find(address);
@@ -107,6 +109,7 @@ public sealed class LockJob
                     $"(the mirror has: {(available.Count == 0 ? "no versions" : string.Join(", ", available))}).");
             _logger.LogDebug("{Provider}: {Choice} {Version}", address.ForDisplay(), choice, version);
 
+            var signed = await SignedChecksums.ReadAsync(stores, address, version, evidence, cancellationToken).ConfigureAwait(false);
             var platforms = new List<LockedPlatform>();
             var wanted = request.Platforms.Count > 0
                 ? request.Platforms
@@ -116,6 +119,7 @@ public sealed class LockJob
             {
                 current = platform;
                 var location = await MirrorLookup.ResolveAsync(stores, address, version, platform, cancellationToken).ConfigureAwait(false);
+                signed?.CheckMirrored(location);
                 if (h1OnlyCheck is not null)
                 {
                     platforms.Add(await h1OnlyCheck.ReadAsync(location, h1Reader, cancellationToken).ConfigureAwait(false));
@@ -127,8 +131,13 @@ public sealed class LockJob
             current = null;
             h1OnlyCheck?.ThrowIfAnyMismatch(address, version);
 
-            var newLock = HashMerge.Build(address, version, constraints, previous, platforms);
-            return (Describe(address, previous, newLock, platforms, requirements.Count == 0), newLock, null);
+            var newLock = HashMerge.Build(address, version, constraints, previous, platforms, signed?.ZipHashes.Values);
+            var described = Describe(address, previous, newLock, platforms, requirements.Count == 0) with
+            {
+                SigningKeyId = signed?.KeyId,
+                SignedZipHashes = signed?.ZipHashes ?? new Dictionary<Platform, Model.Hashing.PackageHash>(),
+            };
+            return (described, newLock, signed is { KeyId: null } ? UnanchoredEvidence(address, version, subject) : null);
         }
         catch (Exception e) when (e is ProviderFailure or OciException or IOException or UnauthorizedAccessException)
         {
@@ -139,6 +148,12 @@ public sealed class LockJob
             return (failedResult with { Version = version }, null, error);
         }
     }
+
+    private static Diagnostic UnanchoredEvidence(ProviderAddress address, ProviderVersion version, SourceRange subject) =>
+        Diagnostic.Warning($"The signed checksums of {address.ForDisplay()} {version} were not recorded",
+            "The mirror holds its provenance evidence, but no key is trusted (--trusted-keys, TOFU_MIRROR_TRUSTED_KEYS), so only the platforms "
+            + "in the mirror were locked. Give the author's key to record every platform's zh: from the signed SHA256SUMS.",
+            subject) with { Code = DiagnosticCodes.SignedHashesNotRecorded };
 
     /// <summary>The outcome of a provider whose new entry is <paramref name="next"/> (also used by <see cref="OriginLockJob"/>).</summary>
     internal static LockedProvider Describe(

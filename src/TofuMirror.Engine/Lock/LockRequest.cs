@@ -24,6 +24,12 @@ public sealed record LockRequest(
 
     /// <summary>The platform whose packages are downloaded to check annotations (default: this machine's).</summary>
     public Platform? HostPlatform { get; init; } = Platform.Current;
+
+    /// <summary>
+    /// The keys whose signatures count: a version whose evidence one of them signed gets every platform's <c>zh:</c>
+    /// from its signed SHA256SUMS, also of platforms the mirror lacks.
+    /// </summary>
+    public TofuMirror.Engine.Trust.TrustAnchors TrustAnchors { get; init; } = TofuMirror.Engine.Trust.TrustAnchors.Empty;
 }
 
 /// <summary>What happened to one provider's lock entry.</summary>
@@ -95,7 +101,13 @@ public sealed record LockedProvider(ProviderAddress Provider, LockChange Change)
     /// <summary>True when no configuration requires the provider any more; its lock entry is refreshed and kept.</summary>
     public bool NotRequired { get; init; }
 
-    /// <summary><c>lock --origin</c>: the <c>zh:</c> of every platform in the signed SHA256SUMS (fetched platforms included).</summary>
+    /// <summary>The key ID of the trust anchor that signed the version's SHA256SUMS, whose <c>zh:</c> were recorded; null when none did.</summary>
+    public string? SigningKeyId { get; init; }
+
+    /// <summary>
+    /// Each platform's <c>zh:</c> from the signed SHA256SUMS (empty when unsigned), including platforms the mirror lacks:
+    /// from the mirror's evidence, or with <c>lock --origin</c> from the origin registry.
+    /// </summary>
     public IReadOnlyDictionary<Platform, PackageHash> SignedZipHashes { get; init; } = new Dictionary<Platform, PackageHash>();
 }
 

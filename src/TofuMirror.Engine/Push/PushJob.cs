@@ -30,6 +30,9 @@ public sealed record PushRequest(IReadOnlyList<MirrorPackage> Packages, IProvide
 
     /// <summary>Versions pushed at once.</summary>
     public int Parallelism { get; init; } = 2;
+
+    /// <summary>The author's signed checksums: verified against the packages before anything is pushed, then attached to the version's index.</summary>
+    public PushEvidenceFiles? Evidence { get; init; }
 }
 
 /// <summary>
@@ -52,6 +55,7 @@ public sealed class PushJob
 
     public async Task<PushReport> RunAsync(PushRequest request, CancellationToken cancellationToken)
     {
+        var evidence = request.Evidence is { } files ? PushEvidence.Verify(request, files, DateTimeOffset.UtcNow) : null;
         var versions = request.Packages.GroupBy(p => (p.Address, p.Version)).ToList();
         var results = new List<PushedVersion>();
         var gate = new object();
@@ -59,14 +63,15 @@ public sealed class PushJob
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
             async (group, ct) =>
             {
-                var pushed = await PushVersionAsync(request, group.Key.Address, group.Key.Version, group.ToList(), ct).ConfigureAwait(false);
+                var pushed = await PushVersionAsync(request, group.Key.Address, group.Key.Version, group.ToList(), evidence, ct).ConfigureAwait(false);
                 lock (gate) results.Add(pushed);
             }).ConfigureAwait(false);
         return new PushReport(results.OrderBy(r => r.Provider).ThenBy(r => r.Version).ToList(), [], request.DryRun);
     }
 
     private async Task<PushedVersion> PushVersionAsync(
-        PushRequest request, ProviderAddress provider, ProviderVersion version, IReadOnlyList<MirrorPackage> packages, CancellationToken cancellationToken)
+        PushRequest request, ProviderAddress provider, ProviderVersion version, IReadOnlyList<MirrorPackage> packages,
+        Provenance.ProvenanceEvidence? evidence, CancellationToken cancellationToken)
     {
         var stores = request.Stores.Resolve(provider);
         if (stores.Count == 0)
@@ -87,6 +92,7 @@ public sealed class PushJob
         var tag = version.ToOciTag();
         _logger.LogInformation("{Action} {Provider} {Version} to {Store}:{Tag}", request.DryRun ? "Would push" : "Pushed", provider.ForDisplay(), version, store.Name, tag);
 
+        if (evidence is not null && !request.DryRun) await PushEvidence.AttachAsync(store, version, evidence, cancellationToken).ConfigureAwait(false);
         var pushedPlatforms = new HashSet<string>(entries.Select(e => e.Platform!.ToString()));
         var kept = index.Manifests.Where(m => m.Platform is { } p && !pushedPlatforms.Contains(p.ToString()))
             .Select(m => Platform.Parse(m.Platform!.ToString())).ToList();

@@ -26,6 +26,16 @@ public sealed record InstallStamp(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<InstalledFile>? Files { get; init; }
 
+    /// <summary>The primary key ID of the trust anchor that signed the package's checksums; null when not verified signed.</summary>
+    [JsonPropertyName("signingKeyId")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SigningKeyId { get; init; }
+
+    /// <summary>That key's fingerprint, which <c>--require-signed</c> checks against the anchors on a no-op restore.</summary>
+    [JsonPropertyName("signingFingerprint")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SigningFingerprint { get; init; }
+
     /// <summary>The stamp at <paramref name="path"/>; null when there is none or it is damaged (which only costs a re-install).</summary>
     /// <remarks>
     /// Read with <see cref="JsonDocument"/> rather than the serializer: a no-op restore reads one stamp per package and
@@ -42,6 +52,8 @@ public sealed record InstallStamp(
                 Text(root, "indexDigest"), Text(root, "manifestDigest"), root.GetProperty("size").GetInt64())
             {
                 Files = root.TryGetProperty("files", out var files) ? ReadFiles(files) : null,
+                SigningKeyId = root.TryGetProperty("signingKeyId", out var keyId) ? keyId.GetString() : null,
+                SigningFingerprint = root.TryGetProperty("signingFingerprint", out var fingerprint) ? fingerprint.GetString() : null,
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

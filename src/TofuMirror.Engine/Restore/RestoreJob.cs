@@ -62,6 +62,10 @@ public sealed class RestoreJob
         }
         diagnostics.AddRange(Checks.RestoreChecks.LockProblems(module));
         diagnostics.AddRange(Checks.UnhashedLockEntries.Find(module));
+        if (request.RequireSigned && request.TrustAnchors.Fingerprints.Count == 0)
+            diagnostics.Add(Diagnostic.Error("Signed providers are required, but no key is trusted",
+                "Give the provider authors' keys or fingerprints with --trusted-keys FILE (TofuTrustedKeys in a build, or the "
+                + $"{Trust.TrustAnchors.EnvironmentVariable} variable): a signature counts only when a trust anchor made it.", null) with { Code = DiagnosticCodes.NoTrustAnchors });
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             return new RestoreReport(request.OutputDirectory, null, [], diagnostics);
 
@@ -89,13 +93,14 @@ public sealed class RestoreJob
         var installer = new PackageInstaller(request.OutputDirectory);
         var cache = new BlobCache(request.CacheDirectory);
         var indexes = new IndexCache();
+        var provenance = new ProvenanceGate(request);
 
         // Up-to-date packages are settled first, on this thread: a no-op restore then never starts the parallel,
         // networking half of the job (whose first use costs more start-up time than the checks themselves).
         var pending = new List<(ProviderLock Lock, Platform Platform)>(work.Count);
         foreach (var item in work)
         {
-            if (request.Force || UpToDateResult(request, item.Lock, item.Platform) is not { } upToDate)
+            if (request.Force || UpToDateResult(request, item.Lock, item.Platform) is not { } upToDate || !provenance.Satisfies(upToDate.Stamp!))
             {
                 pending.Add(item);
                 continue;
@@ -111,7 +116,7 @@ public sealed class RestoreJob
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Parallelism), CancellationToken = cancellationToken },
                 async (item, ct) =>
                 {
-                    var result = await RestoreOneAsync(request, item.Lock, item.Platform, installer, cache, indexes, ct).ConfigureAwait(false);
+                    var result = await RestoreOneAsync(request, item.Lock, item.Platform, installer, cache, indexes, provenance, ct).ConfigureAwait(false);
                     results.Add(result);
                     _progress?.Report(result);
                 }).ConfigureAwait(false);
@@ -139,7 +144,7 @@ public sealed class RestoreJob
 
     private async Task<RestoreItemResult> RestoreOneAsync(
         RestoreRequest request, ProviderLock locked, Platform platform, PackageInstaller installer, BlobCache cache,
-        IndexCache indexes, CancellationToken cancellationToken)
+        IndexCache indexes, ProvenanceGate provenance, CancellationToken cancellationToken)
     {
         var provider = locked.Address;
         var version = locked.Version;
@@ -152,10 +157,15 @@ public sealed class RestoreJob
             using var cachedZip = cached?.Zip;
             if (cached is not null)
             {
+                if (request.Offline && !provenance.Satisfies(cached.Record)) throw ProvenanceGate.NotSignedOffline(locked, platform);
                 if (request.Offline)
                     return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached, stampPath), Offline = true };
                 if (await ConfirmedByMirrorAsync(request, locked, cached.Record, indexes, cancellationToken).ConfigureAwait(false) is { } confirmed)
-                    return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached with { Record = confirmed }, stampPath) };
+                {
+                    var record = provenance.Satisfies(confirmed) ? confirmed : await provenance.SignedRecordAsync(
+                        StoresFor(request, locked).First(s => s.Name == confirmed.Repository), confirmed, locked, platform, cancellationToken).ConfigureAwait(false);
+                    return baseResult with { Status = RestoreStatus.Installed, Stamp = InstallFromCache(request, locked, platform, installer, cached with { Record = record }, stampPath) };
+                }
                 // The mirror's index for this version is not the one cached: resolve it in full; the blob may still come from the cache.
             }
             else if (request.Offline)
@@ -167,9 +177,14 @@ public sealed class RestoreJob
 
             var location = await LocateAsync(request, locked, platform, indexes, cancellationToken).ConfigureAwait(false);
             ProviderArtifactRules.CheckLayerAgainstLock(location.Layer, locked.Hashes, provider, version);
+            var signer = await provenance.CheckAsync(location.Store, location.Index.Digest, locked, platform, location.Layer.Digest, cancellationToken).ConfigureAwait(false);
             var (h1, downloaded) = await FetchAndInstallAsync(location, locked, request.Layout, installer, cache, cancellationToken).ConfigureAwait(false);
             var newStamp = new InstallStamp(h1.ToString(), location.Zh.ToString(), request.Layout.ToString().ToLowerInvariant(),
-                location.Store.Name, location.Index.Digest.ToString(), location.Manifest.Digest.ToString(), location.Layer.Size);
+                location.Store.Name, location.Index.Digest.ToString(), location.Manifest.Digest.ToString(), location.Layer.Size)
+            {
+                SigningKeyId = signer?.KeyId,
+                SigningFingerprint = signer?.Fingerprint,
+            };
             newStamp.Write(cache.RecordPath(provider, version, platform));
             newStamp = WriteInstallStamp(newStamp, baseResult.InstalledPath!, request.Layout, stampPath);
             _logger.LogInformation("Installed {Provider} {Version} {Platform} from {Store}", provider.ForDisplay(), version, platform, location.Store.Name);

@@ -29,6 +29,15 @@ public sealed record RestoreRequest(
     /// <summary>Reinstall every package, even those the install stamps say are up to date.</summary>
     public bool Force { get; init; }
 
+    /// <summary>The keys whose signatures count (<c>--trusted-keys</c>, <c>TofuTrustedKeys</c>, <c>TOFU_MIRROR_TRUSTED_KEYS</c>).</summary>
+    public TofuMirror.Engine.Trust.TrustAnchors TrustAnchors { get; init; } = TofuMirror.Engine.Trust.TrustAnchors.Empty;
+
+    /// <summary>
+    /// Install only packages whose version has evidence signed by a trust anchor, with the package's digest on its signed
+    /// <c>SHA256SUMS</c> line. Without it, present evidence is still checked and absent evidence is fine.
+    /// </summary>
+    public bool RequireSigned { get; init; }
+
     /// <summary>The default output folder for a module: <c>MODULE/.terraform/providers-mirror</c>.</summary>
     public static string DefaultOutputDirectory(string moduleDirectory) =>
         System.IO.Path.Combine(moduleDirectory, ".terraform", "providers-mirror");

@@ -67,8 +67,18 @@ public static class VerifyJob
         var mirrorChecks = request.Stores is { } stores
             ? await CheckMirrorAsync(stores, module.LockFile, request.Platforms, scan.Packages, cancellationToken).ConfigureAwait(false)
             : [];
+        IReadOnlyList<SignedProviderCheck> signatureChecks = [];
+        if (request.RequireSigned)
+        {
+            if (request.Stores is null || request.TrustAnchors.Fingerprints.Count == 0)
+                diagnostics.Add(Diagnostic.Error("Cannot check signatures",
+                    "--require-signed needs the mirror (--repository-template or --config) and at least one trust anchor (--trusted-keys, "
+                    + $"{Trust.TrustAnchors.EnvironmentVariable}).", null) with { Code = DiagnosticCodes.NoTrustAnchors });
+            else
+                signatureChecks = await SignedProviderCheck.RunAsync(request.Stores, module.LockFile, request.TrustAnchors, cancellationToken).ConfigureAwait(false);
+        }
         var ordered = packages.OrderBy(p => p.Provider).ThenBy(p => p.Version).ThenBy(p => p.Platform).ThenBy(p => p.Layout, StringComparer.Ordinal).ToList();
-        return new VerifyReport(module.LockFilePath, output, ordered, mirrorChecks, diagnostics);
+        return new VerifyReport(module.LockFilePath, output, ordered, mirrorChecks, diagnostics) { SignatureChecks = signatureChecks };
     }
 
     /// <summary>Restore finds a changed package and reinstalls it; --force reinstalls even what it cannot tell apart.</summary>

@@ -14,6 +14,12 @@ public sealed record VerifyRequest(string ModuleDirectory, string OutputDirector
 {
     /// <summary>When set, each locked provider's packages in the mirror are checked against the lock file too.</summary>
     public IProviderStoreResolver? Stores { get; init; }
+
+    /// <summary>Check each locked provider's provenance evidence in <see cref="Stores"/> against <see cref="TrustAnchors"/>.</summary>
+    public bool RequireSigned { get; init; }
+
+    /// <summary>The keys whose signatures count for <see cref="RequireSigned"/>.</summary>
+    public TofuMirror.Engine.Trust.TrustAnchors TrustAnchors { get; init; } = TofuMirror.Engine.Trust.TrustAnchors.Empty;
 }
 
 /// <summary>The verdict on one package.</summary>
@@ -69,8 +75,12 @@ public sealed record VerifyReport(
     IReadOnlyList<MirrorCheck> MirrorChecks,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>With <see cref="VerifyRequest.RequireSigned"/>: each locked provider's provenance in the mirror.</summary>
+    public IReadOnlyList<SignedProviderCheck> SignatureChecks { get; init; } = [];
+
     public bool Succeeded =>
         Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error)
         && Packages.All(p => p.Status == VerifyStatus.Ok)
-        && MirrorChecks.All(m => m.Ok);
+        && MirrorChecks.All(m => m.Ok)
+        && SignatureChecks.All(s => s.Ok);
 }

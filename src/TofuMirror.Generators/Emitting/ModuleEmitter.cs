@@ -95,7 +95,7 @@ internal static class ModuleEmitter
             ? "new TofuProviderPackage[0]"
             : "new TofuProviderPackage[]\n                {\n" + string.Concat(packages.Select(p =>
                 "                    new TofuProviderPackage(" + Escape.Literal(p.Platform) + ", " + Escape.Literal(p.ManifestDigest)
-                + ", " + Escape.Literal(p.LayerDigest) + "),\n")) + "                }";
+                + ", " + Escape.Literal(p.LayerDigest) + ", " + Escape.Literal(p.SigningKeyId) + "),\n")) + "                }";
 
     private static string ArrayLiteral(EquatableArray<string> items) =>
         items.Count == 0

@@ -4,7 +4,8 @@ namespace TofuMirror.Generators.Model;
 
 /// <summary>
 /// One restored package (provider, version, platform) from the restore manifest, with its OCI coordinates and the
-/// <c>h1:</c>/<c>zh:</c> hashes the restore computed for it (null when unknown).
+/// <c>h1:</c>/<c>zh:</c> hashes the restore computed for it (null when unknown) and the key ID of the trust anchor that
+/// signed its checksums (null when it was not verified signed).
 /// </summary>
 internal sealed record ManifestPackage(
     string ModuleDirectory,
@@ -17,7 +18,8 @@ internal sealed record ManifestPackage(
     string? ManifestDigest,
     string? LayerDigest,
     string? H1 = null,
-    string? Zh = null);
+    string? Zh = null,
+    string? SigningKeyId = null);
 
 /// <summary>
 /// What the build's restore target recorded (<c>tofu-providers.json</c>): where it restored to, the CLI configuration

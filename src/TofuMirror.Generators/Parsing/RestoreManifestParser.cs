@@ -36,7 +36,8 @@ internal static class RestoreManifestParser
                 if (module is null || provider is null || providerVersion is null || platform is null) continue;
                 packages.Add(new ManifestPackage(NormalizeDirectory(module), provider, providerVersion, platform,
                     String(item, Field.Repository), String(item, Field.Tag), String(item, Field.IndexDigest),
-                    String(item, Field.ManifestDigest), String(item, Field.LayerDigest), String(item, Field.H1), String(item, Field.Zh)));
+                    String(item, Field.ManifestDigest), String(item, Field.LayerDigest), String(item, Field.H1), String(item, Field.Zh),
+                    String(item, Field.SigningKeyId)));
             }
         }
         return new RestoreManifest(String(root, Field.OutputDirectory), String(root, Field.CliConfigPath), packages.ToEquatableArray());

@@ -87,6 +87,17 @@ public static class DiagnosticCatalogue
         Code(DiagnosticCodes.NoOriginVersionAllowed, "No origin version matches the constraints", Error),
         Code(DiagnosticCodes.OriginPlatformMissing, "Origin lacks the platform", Error),
         Code(DiagnosticCodes.MirrorHoldsOtherPackage, "Mirror holds a different package", Error),
+
+        // Offline verification of provenance: trust anchors, `--require-signed` (issue #17, trust).
+        Code(DiagnosticCodes.ProviderNotSigned, "Provider version is not signed", Error),
+        Code(DiagnosticCodes.EvidenceSignatureRejected, "Evidence signature rejected", Error),
+        Code(DiagnosticCodes.PackageNotInSignedSums, "Package not in the signed SHA256SUMS", Error),
+        Code(DiagnosticCodes.EvidenceForOtherRelease, "Evidence names another release", Error),
+        Code(DiagnosticCodes.NoTrustAnchors, "Signed providers required but no trust anchor", Error),
+        Code(DiagnosticCodes.SignedHashesNotRecorded, "Signed checksums not recorded", Warning),
+        Code(DiagnosticCodes.PushEvidenceRejected, "Pushed packages not vouched for by the evidence", Error),
+        Code(DiagnosticCodes.Generator.ProviderNotSigned, "Provider package not verified signed", Error,
+            new SameCondition(DiagnosticCodes.ProviderNotSigned, RestoredPackages)),
     };
 
     private static readonly Dictionary<string, DiagnosticCodeInfo> ByCode = All.ToDictionary(c => c.Code, System.StringComparer.Ordinal);

@@ -97,6 +97,22 @@ public static class DiagnosticCodes
     /// <summary>A <c>credentials_helper</c> block is configured; TofuMirror does not run credentials helpers (warning).</summary>
     public const string CredentialsHelperIgnored = "TOFU0216";
 
+    // Offline verification of provenance: trust anchors, `--require-signed` (issue #17, trust).
+    /// <summary><c>--require-signed</c>: the provider version's index has no provenance evidence in the mirror (or the cache records none).</summary>
+    public const string ProviderNotSigned = "TOFU0230";
+    /// <summary>The evidence's <c>SHA256SUMS</c> signature does not verify with a trust anchor (or, without anchors, with its own keys).</summary>
+    public const string EvidenceSignatureRejected = "TOFU0231";
+    /// <summary>A package's layer digest is not the signed <c>SHA256SUMS</c> line for its file name.</summary>
+    public const string PackageNotInSignedSums = "TOFU0232";
+    /// <summary>The evidence attached to a version's index names another provider or version.</summary>
+    public const string EvidenceForOtherRelease = "TOFU0233";
+    /// <summary><c>--require-signed</c> (or <c>TofuRequireSignedProviders</c>) without any trust anchor.</summary>
+    public const string NoTrustAnchors = "TOFU0234";
+    /// <summary><c>lock</c>: the version's evidence is not signed by a trust anchor, so only the mirror's own platforms are recorded (warning).</summary>
+    public const string SignedHashesNotRecorded = "TOFU0235";
+    /// <summary><c>push --shasums</c>: the evidence given does not vouch for the packages pushed; nothing was pushed.</summary>
+    public const string PushEvidenceRejected = "TOFU0236";
+
     /// <summary>
     /// The source generator's compile-time codes (TOFU1xxx). Each names the same condition as a TOFU00xx code
     /// (<see cref="DiagnosticCodeInfo.SameConditionAs"/>); they stay apart because they are part of the generator's surface.
@@ -120,6 +136,8 @@ public static class DiagnosticCodes
         /// tell because it has no package for that platform (warning).
         /// </summary>
         public const string PlatformHashMissing = "TOFU1007";
+        /// <summary><c>TofuRequireSignedProviders</c>: the restore manifest says a provider package was not verified signed.</summary>
+        public const string ProviderNotSigned = "TOFU1008";
     }
 
     // TOFU024x: `tofu-mirror mirror`, filling the OCI mirror from an origin.

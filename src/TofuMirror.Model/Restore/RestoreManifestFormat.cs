@@ -34,5 +34,8 @@ public static class RestoreManifestFormat
         public const string H1 = "h1";
         public const string Zh = "zh";
         public const string Path = "path";
+
+        /// <summary>The key ID of the trust anchor that signed the package's checksums; null (or absent, in manifests of older restores) when not verified signed.</summary>
+        public const string SigningKeyId = "signingKeyId";
     }
 }

@@ -95,7 +95,7 @@ public sealed class StoreOrderAndCancellationTests
 
         RestoreScenario.AssertSucceeded(report);
         Assert.AreEqual(3, store.BlobDownloads);
-        Assert.AreEqual(1, store.Resolves, "the version tag was resolved more than once");
+        Assert.AreEqual(1, store.VersionTagResolves, "the version tag was resolved more than once");
         Assert.AreEqual(1, report.Items.Select(i => i.Location!.Index.Digest).Distinct().Count());
     }
 }

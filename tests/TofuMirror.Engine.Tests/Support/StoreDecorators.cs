@@ -35,11 +35,16 @@ internal sealed class InterceptingStore(IOciRepositoryStore inner) : IOciReposit
 
     public int Resolves => _resolves;
 
+    /// <summary>Resolutions of version tags only (not of the referrers tag schema's <c>sha256-…</c> tags, which the provenance check reads).</summary>
+    public int VersionTagResolves => _versionTagResolves;
+
     private int _resolves;
+    private int _versionTagResolves;
 
     public Task<Descriptor> ResolveAsync(string reference, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _resolves);
+        if (!reference.StartsWith("sha256-", StringComparison.Ordinal)) Interlocked.Increment(ref _versionTagResolves);
         return inner.ResolveAsync(reference, cancellationToken);
     }
 

@@ -140,11 +140,13 @@ namespace TofuMirror.Generated
         /// <param name="platform">The platform, like <c>linux_amd64</c>.</param>
         /// <param name="manifestDigest">The digest of the platform's OCI manifest, or null when unknown.</param>
         /// <param name="layerDigest">The digest of the zip layer, or null when unknown.</param>
-        public TofuProviderPackage(string platform, string manifestDigest, string layerDigest)
+        /// <param name="signingKeyId">The key ID of the trust anchor that signed the package's checksums, or null when it was not verified signed.</param>
+        public TofuProviderPackage(string platform, string manifestDigest, string layerDigest, string signingKeyId = null)
         {
             Platform = platform;
             ManifestDigest = manifestDigest;
             LayerDigest = layerDigest;
+            SigningKeyId = signingKeyId;
         }
 
         /// <summary>The platform, like <c>linux_amd64</c>.</summary>
@@ -155,6 +157,12 @@ namespace TofuMirror.Generated
 
         /// <summary>The digest of the zip layer (the SHA-256 that the <c>zh:</c> hash also records), or null when unknown.</summary>
         public string LayerDigest { get; }
+
+        /// <summary>
+        /// The key ID (16 hex digits) of the trust anchor that signed this version's SHA256SUMS, which lists this zip; null
+        /// when the restore did not verify it signed (see TofuRequireSignedProviders).
+        /// </summary>
+        public string SigningKeyId { get; }
 
         /// <summary>The platform and manifest digest.</summary>
         /// <returns>Text for logs.</returns>
