@@ -129,30 +129,10 @@ internal static partial class CopyCommand
         return null;
     }
 
-    private static bool TryParseProviders(string[] values, CliConsole console, out IReadOnlyList<CopySelection> selections)
+    private static bool TryParseProviders(IEnumerable<string> values, CliConsole console, out IReadOnlyList<CopySelection> wanted)
     {
-        var list = new List<CopySelection>();
-        var ok = true;
-        foreach (var value in values)
-        {
-            var at = value.IndexOf('@');
-            var addressText = at < 0 ? value : value[..at];
-            if (!ProviderAddress.TryParse(addressText, out var address, out var addressError))
-            {
-                console.Error.WriteLine($"error: {value}: {addressError}");
-                ok = false;
-                continue;
-            }
-            var constraints = VersionConstraints.None;
-            if (at >= 0 && !VersionConstraints.TryParse(value[(at + 1)..], out constraints, out var constraintError))
-            {
-                console.Error.WriteLine($"error: {value}: {constraintError}");
-                ok = false;
-                continue;
-            }
-            list.Add(new CopySelection(address) { Constraints = constraints });
-        }
-        selections = list;
+        var ok = ProviderArguments.TryParse(values, console, out var parsed);
+        wanted = parsed.Select(p => new CopySelection(p.Provider) { Constraints = p.Constraints }).ToList();
         return ok;
     }
 

@@ -9,7 +9,8 @@ namespace TofuMirror.Cli.Commands;
 /// <summary>The <c>lock --json</c> document (shape in the command's description).</summary>
 internal static partial class LockCommand
 {
-    private static void WriteJson(CliConsole console, LockReport report, IReadOnlyList<Diagnostic> diagnostics, DiagnosticReporter reporter) =>
+    // With fromOrigin (lock --origin) each platform names the origin, source URL and signer instead of the mirror's repository and manifest.
+    private static void WriteJson(CliConsole console, LockReport report, IReadOnlyList<Diagnostic> diagnostics, DiagnosticReporter reporter, bool fromOrigin = false) =>
         JsonOutput.Write(console.Out, writer =>
         {
             writer.WriteBoolean("success", report.Succeeded);
@@ -32,14 +33,7 @@ internal static partial class LockCommand
                     writer.WriteString("platform", platform.Platform.ToString());
                     writer.WriteString("zh", platform.Zh.ToString());
                     writer.WriteString("h1", platform.H1.ToString());
-                    writer.WriteString("h1Source", platform.H1Source switch
-                    {
-                        H1Source.Annotation => "annotation",
-                        H1Source.AnnotationVerified => "annotation-verified",
-                        _ => "computed",
-                    });
-                    writer.WriteString("repository", platform.Repository);
-                    writer.WriteString("manifestDigest", platform.ManifestDigest);
+                    WritePlatformSource(writer, platform, fromOrigin);
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
@@ -58,6 +52,28 @@ internal static partial class LockCommand
             writer.WriteEndArray();
             JsonOutput.WriteDiagnostics(writer, diagnostics, reporter.DisplayPath);
         });
+
+    private static void WritePlatformSource(System.Text.Json.Utf8JsonWriter writer, LockedPlatform platform, bool fromOrigin)
+    {
+        writer.WriteString("h1Source", platform.H1Source switch
+        {
+            H1Source.Annotation => "annotation",
+            H1Source.AnnotationVerified => "annotation-verified",
+            H1Source.OriginReported => "origin-packages",
+            _ => "computed",
+        });
+        if (!fromOrigin)
+        {
+            writer.WriteString("repository", platform.Repository);
+            writer.WriteString("manifestDigest", platform.ManifestDigest);
+            return;
+        }
+
+        writer.WriteString("origin", platform.Repository);
+        if (platform.SourceUrl is { } url) writer.WriteString("sourceUrl", url.ToString());
+        if (platform.SignerKeyId is { } keyId) writer.WriteString("signingKeyId", keyId);
+        else writer.WriteNull("signingKeyId");
+    }
 
     private static string ChangeName(LockChange change) => change switch
     {

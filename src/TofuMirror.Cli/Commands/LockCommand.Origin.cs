@@ -45,7 +45,7 @@ internal static partial class LockCommand
             (_, transfers) => new OriginLockJob(transfers: transfers).RunAsync(request, cancellationToken)).ConfigureAwait(false);
         var diagnostics = connection.Diagnostics.Concat(report.Diagnostics).ToList();
 
-        if (options.Json) WriteOriginJson(console, report, diagnostics, reporter);
+        if (options.Json) WriteJson(console, report, diagnostics, reporter, fromOrigin: true);
         else
         {
             WriteOriginText(console, report);
@@ -76,51 +76,4 @@ internal static partial class LockCommand
 
     private static string Authentication(LockedPlatform platform) =>
         platform.SignerKeyId is { } keyId ? $"signed, key ID {keyId}" : "unauthenticated";
-
-    private static void WriteOriginJson(CliConsole console, LockReport report, IReadOnlyList<Diagnostic> diagnostics, DiagnosticReporter reporter) =>
-        JsonOutput.Write(console.Out, writer =>
-        {
-            writer.WriteBoolean("success", report.Succeeded);
-            writer.WriteString("lockFile", report.LockFilePath);
-            writer.WriteBoolean("written", report.Written);
-            writer.WriteStartArray("providers");
-            foreach (var provider in report.Providers)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("provider", provider.Provider.ToString());
-                writer.WriteString("change", ChangeName(provider.Change));
-                if (provider.PreviousVersion is { } previous) writer.WriteString("previousVersion", previous.ToString());
-                if (provider.Version is { } version) writer.WriteString("version", version.ToString());
-                if (provider.Constraints is { } constraints) writer.WriteString("constraints", constraints);
-                writer.WriteBoolean("notRequired", provider.NotRequired);
-                writer.WriteStartArray("platforms");
-                foreach (var platform in provider.Platforms)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("platform", platform.Platform.ToString());
-                    writer.WriteString("zh", platform.Zh.ToString());
-                    writer.WriteString("h1", platform.H1.ToString());
-                    writer.WriteString("h1Source", platform.H1Source == H1Source.OriginReported ? "origin-packages" : "computed");
-                    writer.WriteString("origin", platform.Repository);
-                    if (platform.SourceUrl is { } url) writer.WriteString("sourceUrl", url.ToString());
-                    if (platform.SignerKeyId is { } keyId) writer.WriteString("signingKeyId", keyId);
-                    else writer.WriteNull("signingKeyId");
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-                writer.WriteStartObject("signedZipHashes");
-                foreach (var (platform, zh) in provider.SignedZipHashes.OrderBy(e => e.Key.ToString(), System.StringComparer.Ordinal))
-                    writer.WriteString(platform.ToString(), zh.ToString());
-                writer.WriteEndObject();
-                writer.WriteStartArray("addedHashes");
-                foreach (var hash in provider.AddedHashes) writer.WriteStringValue(hash.ToString());
-                writer.WriteEndArray();
-                writer.WriteStartArray("removedHashes");
-                foreach (var hash in provider.RemovedHashes) writer.WriteStringValue(hash.ToString());
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            JsonOutput.WriteDiagnostics(writer, diagnostics, reporter.DisplayPath);
-        });
 }

@@ -196,31 +196,10 @@ internal static partial class MirrorCommand
         return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    /// <summary><c>PROVIDER[@CONSTRAINTS]</c>: the address up to the first <c>@</c>, the constraints after it.</summary>
     private static bool TryParseProviders(IEnumerable<string> values, CliConsole console, out IReadOnlyList<WantedProvider> wanted)
     {
-        var list = new List<WantedProvider>();
-        var ok = true;
-        foreach (var value in values)
-        {
-            var at = value.IndexOf('@');
-            var addressText = at < 0 ? value : value[..at];
-            if (!ProviderAddress.TryParse(addressText, out var address, out var addressError))
-            {
-                console.Error.WriteLine($"error: {value}: {addressError}. Name providers as NAMESPACE/TYPE or HOST/NAMESPACE/TYPE, optionally with @CONSTRAINTS.");
-                ok = false;
-                continue;
-            }
-            var constraints = VersionConstraints.None;
-            if (at >= 0 && !VersionConstraints.TryParse(value[(at + 1)..], out constraints, out var constraintError))
-            {
-                console.Error.WriteLine($"error: {value}: invalid version constraints: {constraintError}. Example: hashicorp/aws@'~> 5.0'.");
-                ok = false;
-                continue;
-            }
-            list.Add(new WantedProvider(address, constraints));
-        }
-        wanted = list;
+        var ok = ProviderArguments.TryParse(values, console, out var parsed);
+        wanted = parsed.Select(p => new WantedProvider(p.Provider, p.Constraints)).ToList();
         return ok;
     }
 
