@@ -41,7 +41,8 @@ public sealed class AirGapProvenanceTests
 
         await using var scenario = await SignedOriginScenario.CreateAsync(s_firstRegistry.Process.Host);
         var layoutTemplate = "oci-layout:" + scenario.Temp.Combine("carried") + "/${hostname}/${namespace}/${type}";
-        // The connected side mirrors only two of the four platforms: the lock must still get all four from the evidence.
+        // The connected side mirrors only two of the four platforms: the lock must still get all four from the evidence,
+        // also when all four are asked for by name.
         var mirrored = new[] { current.ToString(), FourPlatforms.First(p => p != current.ToString()) };
         var mirror = await CliRun.RunAsync(scenario.Temp.Path, false, scenario.Variables,
             ["mirror", "--chdir", "module", "--repository-template", layoutTemplate, "--cache", "cache", "--json",
@@ -67,8 +68,14 @@ public sealed class AirGapProvenanceTests
             }
             """);
         var variables = new Dictionary<string, string?> { ["TF_CLI_CONFIG_FILE"] = airGappedConfig };
+        var allPlatforms = FourPlatforms.SelectMany(p => new[] { "--platform", p }).ToArray();
+        var unanchored = await CliRun.RunAsync(scenario.Temp.Path, false, variables, ["lock", "--chdir", "module", .. allPlatforms]);
+        Assert.AreEqual(1, unanchored.ExitCode, "without a trust anchor the platforms the mirror lacks cannot be locked\n" + unanchored);
+        StringAssert.Contains(unanchored.Error, "TOFU0105");
+        Assert.IsFalse(File.Exists(scenario.Temp.Combine("module", ".terraform.lock.hcl")));
+
         var lockRun = await CliRun.RunAsync(scenario.Temp.Path, false, variables,
-            "lock", "--chdir", "module", "--trusted-keys", anchors);
+            ["lock", "--chdir", "module", "--trusted-keys", anchors, .. allPlatforms]);
         Assert.AreEqual(0, lockRun.ExitCode, lockRun.ToString());
         StringAssert.Contains(lockRun.ToString(), "(signed, key ID " + scenario.Key.KeyId);
         var lockText = File.ReadAllText(scenario.Temp.Combine("module", ".terraform.lock.hcl"));

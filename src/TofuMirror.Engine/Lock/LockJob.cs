@@ -118,7 +118,8 @@ public sealed class LockJob
             foreach (var platform in wanted)
             {
                 current = platform;
-                var location = await MirrorLookup.ResolveAsync(stores, address, version, platform, cancellationToken).ConfigureAwait(false);
+                var location = await ResolveOrSignedOnlyAsync(stores, address, version, platform, signed, h1OnlyCheck is null, cancellationToken).ConfigureAwait(false);
+                if (location is null) continue;
                 signed?.CheckMirrored(location);
                 if (h1OnlyCheck is not null)
                 {
@@ -146,6 +147,26 @@ public sealed class LockJob
             if (current is not null) what += $" for {current}";
             var error = Diagnostic.Error($"Failed to lock {what}", e.Message, subject) with { Code = code };
             return (failedResult with { Version = version }, null, error);
+        }
+    }
+
+    /// <summary>
+    /// The mirror's package of a wanted platform, or null when the mirror lacks it but an anchored signed SHA256SUMS has
+    /// its <c>zh:</c> (recorded from there, as <c>tofu providers lock</c> records platforms it did not download). An entry
+    /// that must be checked against locked <c>h1:</c> hashes cannot be taken from the checksums alone.
+    /// </summary>
+    private static async Task<ProviderPackageLocation?> ResolveOrSignedOnlyAsync(
+        IReadOnlyList<IOciRepositoryStore> stores, ProviderAddress address, ProviderVersion version, Platform platform,
+        SignedChecksums? signed, bool signedOnlyAllowed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MirrorLookup.ResolveAsync(stores, address, version, platform, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderFailure e) when (e.Code == DiagnosticCodes.PlatformNotSupported && signedOnlyAllowed
+            && signed is { KeyId: not null } && signed.ZipHashes.ContainsKey(platform))
+        {
+            return null;
         }
     }
 
