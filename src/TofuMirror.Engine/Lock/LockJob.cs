@@ -40,61 +40,19 @@ public sealed class LockJob
         _transfers = transfers;
     }
 
-    public async Task<LockReport> RunAsync(LockRequest request, CancellationToken cancellationToken)
+    public Task<LockReport> RunAsync(LockRequest request, CancellationToken cancellationToken)
     {
-        var module = ModuleLoader.Load(request.ModuleDirectory);
-        var diagnostics = new List<Diagnostic>(module.Diagnostics);
-        if (module.HasErrors)
-        {
-            // A lock file with a bad block is read without it: writing it back would silently drop that provider.
-            return new LockReport(module.LockFilePath, [], diagnostics, Written: false);
-        }
-
-        var addresses = module.Requirements.Providers
-            .Union(module.LockFile.Providers.Select(p => p.Address))
-            .OrderBy(a => a)
-            .ToList();
         var h1Reader = new PackageH1Reader(new BlobCache(request.CacheDirectory), _transfers, request.TrustAnnotations, request.HostPlatform);
-        var results = new List<LockedProvider>();
         var evidence = new Trust.ReleaseEvidenceVerifier(request.TrustAnchors);
-        var newLocks = new List<ProviderLock>();
-        foreach (var address in addresses)
-        {
-            var (result, newLock, error) = await LockOneAsync(request, module, address, h1Reader, evidence, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
-            if (newLock is not null) newLocks.Add(newLock);
-            if (error is not null) diagnostics.Add(error);
-        }
-
-        var failed = results.Any(r => r.Change == LockChange.Failed);
-        var written = false;
-        // Like tofu init, a module without providers gets no lock file; an existing one is still rewritten (emptied).
-        if (!failed && (addresses.Count > 0 || module.LockFileExists))
-        {
-            var text = LockFileWriter.Write(new LockFile(newLocks));
-            written = AtomicFile.WriteAllTextIfChanged(module.LockFilePath, text);
-            _logger.LogInformation("{Action} {LockFile}", written ? "Wrote" : "Unchanged:", module.LockFilePath);
-        }
-        return new LockReport(module.LockFilePath, results, diagnostics, written);
+        return LockFileUpdate.RunAsync(request.ModuleDirectory, _logger,
+            target => LockOneAsync(request, target, h1Reader, evidence, cancellationToken));
     }
 
-    private async Task<(LockedProvider Result, ProviderLock? Lock, Diagnostic? Error)> LockOneAsync(
-        LockRequest request, LoadedModule module, ProviderAddress address, PackageH1Reader h1Reader, Trust.ReleaseEvidenceVerifier evidence,
-        CancellationToken cancellationToken)
+    private async Task<ProviderLockOutcome> LockOneAsync(
+        LockRequest request, LockTarget target, PackageH1Reader h1Reader, Trust.ReleaseEvidenceVerifier evidence, CancellationToken cancellationToken)
     {
-        var requirements = module.Requirements.For(address).ToList();
-        var previous = module.LockFile.Find(address);
-        var constraints = requirements.Count > 0
-            ? VersionConstraints.Intersect(requirements.Select(r => r.Constraints ?? VersionConstraints.None))
-            : previous?.Constraints ?? VersionConstraints.None;
-        var constraintsText = constraints.IsEmpty ? null : constraints.ToNormalizedString();
-        var failedResult = new LockedProvider(address, LockChange.Failed)
-        {
-            PreviousVersion = previous?.Version,
-            Constraints = constraintsText,
-            NotRequired = requirements.Count == 0,
-        };
-        var subject = requirements.FirstOrDefault()?.Range ?? previous?.Range ?? SourceRange.StartOf(module.LockFilePath);
+        var (address, _, previous, constraints, subject) = target;
+        var constraintsText = target.ConstraintsText;
 
         ProviderVersion? version = null;
         Platform? current = null;
@@ -133,12 +91,12 @@ public sealed class LockJob
             h1OnlyCheck?.ThrowIfAnyMismatch(address, version);
 
             var newLock = HashMerge.Build(address, version, constraints, previous, platforms, signed?.ZipHashes.Values);
-            var described = Describe(address, previous, newLock, platforms, requirements.Count == 0) with
+            var described = Describe(address, previous, newLock, platforms, target.NotRequired) with
             {
                 SigningKeyId = signed?.KeyId,
                 SignedZipHashes = signed?.ZipHashes ?? new Dictionary<Platform, Model.Hashing.PackageHash>(),
             };
-            return (described, newLock, signed is { KeyId: null } ? UnanchoredEvidence(address, version, subject) : null);
+            return new ProviderLockOutcome(described, newLock, signed is { KeyId: null } ? [UnanchoredEvidence(address, version, subject)] : []);
         }
         catch (Exception e) when (e is ProviderFailure or OciException or IOException or UnauthorizedAccessException)
         {
@@ -146,7 +104,7 @@ public sealed class LockJob
             var what = version is null ? address.ForDisplay() : $"{address.ForDisplay()} {version}";
             if (current is not null) what += $" for {current}";
             var error = Diagnostic.Error($"Failed to lock {what}", e.Message, subject) with { Code = code };
-            return (failedResult with { Version = version }, null, error);
+            return new ProviderLockOutcome(target.Failed(version), null, [error]);
         }
     }
 

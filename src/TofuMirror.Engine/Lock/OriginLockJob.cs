@@ -41,47 +41,16 @@ public sealed class OriginLockJob
         _transfers = transfers;
     }
 
-    public async Task<LockReport> RunAsync(OriginLockRequest request, CancellationToken cancellationToken)
+    public Task<LockReport> RunAsync(OriginLockRequest request, CancellationToken cancellationToken)
     {
-        var module = ModuleLoader.Load(request.ModuleDirectory);
-        var diagnostics = new List<Diagnostic>(module.Diagnostics);
-        if (module.HasErrors) return new LockReport(module.LockFilePath, [], diagnostics, Written: false);
-
-        var addresses = module.Requirements.Providers
-            .Union(module.LockFile.Providers.Select(p => p.Address))
-            .OrderBy(a => a)
-            .ToList();
         var cache = new BlobCache(request.CacheDirectory);
-        var results = new List<LockedProvider>();
-        var newLocks = new List<ProviderLock>();
-        foreach (var address in addresses)
-        {
-            var (result, newLock, problems) = await LockOneAsync(request, module, address, cache, cancellationToken).ConfigureAwait(false);
-            results.Add(result);
-            if (newLock is not null) newLocks.Add(newLock);
-            diagnostics.AddRange(problems);
-        }
-
-        var failed = results.Any(r => r.Change == LockChange.Failed);
-        var written = false;
-        if (!failed && (addresses.Count > 0 || module.LockFileExists))
-        {
-            written = AtomicFile.WriteAllTextIfChanged(module.LockFilePath, LockFileWriter.Write(new LockFile(newLocks)));
-            _logger.LogInformation("{Action} {LockFile}", written ? "Wrote" : "Unchanged:", module.LockFilePath);
-        }
-        return new LockReport(module.LockFilePath, results, diagnostics, written);
+        return LockFileUpdate.RunAsync(request.ModuleDirectory, _logger, target => LockOneAsync(request, target, cache, cancellationToken));
     }
 
-    private async Task<(LockedProvider Result, ProviderLock? Lock, IReadOnlyList<Diagnostic> Problems)> LockOneAsync(
-        OriginLockRequest request, LoadedModule module, ProviderAddress address, BlobCache cache, CancellationToken cancellationToken)
+    private async Task<ProviderLockOutcome> LockOneAsync(OriginLockRequest request, LockTarget target, BlobCache cache, CancellationToken cancellationToken)
     {
-        var requirements = module.Requirements.For(address).ToList();
-        var previous = module.LockFile.Find(address);
-        var constraints = requirements.Count > 0
-            ? VersionConstraints.Intersect(requirements.Select(r => r.Constraints ?? VersionConstraints.None))
-            : previous?.Constraints ?? VersionConstraints.None;
-        var constraintsText = constraints.IsEmpty ? null : constraints.ToNormalizedString();
-        var subject = requirements.FirstOrDefault()?.Range ?? previous?.Range ?? SourceRange.StartOf(module.LockFilePath);
+        var (address, _, previous, constraints, subject) = target;
+        var constraintsText = target.ConstraintsText;
         var warnings = new List<Diagnostic>();
 
         ProviderVersion? version = null;
@@ -118,15 +87,13 @@ public sealed class OriginLockJob
             }
             current = null;
 
-            var fetchedLock = HashMerge.Build(address, version, constraints, previous, platforms);
-            var newLock = fetchedLock with { Hashes = ProviderLock.Normalize(fetchedLock.Hashes.Concat(signed.Values)) };
-            var result = LockJob.Describe(address, previous, newLock, platforms, requirements.Count == 0) with { SignedZipHashes = signed };
-            return (result, newLock, warnings);
+            var newLock = HashMerge.Build(address, version, constraints, previous, platforms, signed.Values);
+            var result = LockJob.Describe(address, previous, newLock, platforms, target.NotRequired) with { SignedZipHashes = signed };
+            return new ProviderLockOutcome(result, newLock, warnings);
         }
         catch (OriginAuthenticationFailure e)
         {
-            return (Failed(address, previous, version, constraintsText, requirements.Count == 0), null,
-                [.. warnings, e.Diagnostic with { Subject = e.Diagnostic.Subject ?? subject }]);
+            return new ProviderLockOutcome(target.Failed(version), null, [.. warnings, e.Diagnostic with { Subject = e.Diagnostic.Subject ?? subject }]);
         }
         catch (Exception e) when (e is OriginException or ProviderFailure or IOException or UnauthorizedAccessException)
         {
@@ -134,7 +101,7 @@ public sealed class OriginLockJob
             var what = version is null ? address.ForDisplay() : $"{address.ForDisplay()} {version}";
             if (current is not null) what += $" for {current}";
             var error = Diagnostic.Error($"Failed to lock {what} from its origin", e.Message, subject) with { Code = code };
-            return (Failed(address, previous, version, constraintsText, requirements.Count == 0), null, [.. warnings, error]);
+            return new ProviderLockOutcome(target.Failed(version), null, [.. warnings, error]);
         }
     }
 
@@ -145,13 +112,4 @@ public sealed class OriginLockJob
         if (offered.Platforms.Count > 0) return offered.Platforms.Distinct().OrderBy(p => p.ToString(), StringComparer.Ordinal).ToList();
         return Platform.Current is { } here ? [here] : [];
     }
-
-    private static LockedProvider Failed(ProviderAddress address, ProviderLock? previous, ProviderVersion? version, string? constraints, bool notRequired) =>
-        new(address, LockChange.Failed)
-        {
-            PreviousVersion = previous?.Version,
-            Version = version,
-            Constraints = constraints,
-            NotRequired = notRequired,
-        };
 }
