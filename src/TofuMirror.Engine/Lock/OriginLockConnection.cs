@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -21,18 +20,13 @@ namespace TofuMirror.Engine.Lock;
 /// </summary>
 public sealed class OriginLockConnection : IDisposable
 {
-    private readonly CliConfig _config;
-    private readonly CliConfigEnvironment _environment;
-    private readonly ServiceDiscovery _discovery;
     private readonly OriginHttp _http;
-    private readonly ConcurrentDictionary<string, Lazy<Task<IProviderOrigin>>> _origins = new(StringComparer.OrdinalIgnoreCase);
+    private readonly OriginResolver _resolver;
 
     private OriginLockConnection(CliConfig config, CliConfigEnvironment environment, OriginHttp http, IReadOnlyList<Diagnostic> diagnostics)
     {
-        _config = config;
-        _environment = environment;
         _http = http;
-        _discovery = new ServiceDiscovery(http, config.OriginHosts);
+        _resolver = new OriginResolver(fromFolder: null, new OriginNetwork(http, config, environment));
         Diagnostics = diagnostics;
     }
 
@@ -57,8 +51,7 @@ public sealed class OriginLockConnection : IDisposable
 
     /// <summary>The origin registry of <paramref name="host"/>, discovered once per run.</summary>
     public Task<IProviderOrigin> OriginForAsync(string host, CancellationToken cancellationToken) =>
-        _origins.GetOrAdd(host, h => new Lazy<Task<IProviderOrigin>>(async () =>
-            await RegistryProviderOrigin.CreateAsync(h, _discovery, _http, _config, _environment, cancellationToken).ConfigureAwait(false))).Value;
+        _resolver.RegistryForAsync(host, cancellationToken);
 
     public void Dispose() => _http.Dispose();
 }

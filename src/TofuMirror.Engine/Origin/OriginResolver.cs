@@ -49,8 +49,15 @@ public sealed class OriginResolver
         if (_network is null || _discovery is null)
             throw new OriginException(DiagnosticCodes.OriginNotAvailable,
                 $"{provider.ForDisplay()}: no origin to take it from. Pass --from-folder DIR (a `tofu providers mirror` folder) or --network-mirror URL.");
+        return RegistryForAsync(provider.Hostname, cancellationToken);
+    }
+
+    /// <summary>The origin registry of <paramref name="host"/> (provider registry protocol), discovered once per run.</summary>
+    public Task<IProviderOrigin> RegistryForAsync(string host, CancellationToken cancellationToken)
+    {
+        if (_network is null || _discovery is null) throw new InvalidOperationException("This resolver has no network settings.");
         // One discovery per host per run, even when several providers of that host are resolved at once.
-        var lazy = _registries.GetOrAdd(provider.Hostname, host => new Lazy<Task<IProviderOrigin>>(() => CreateRegistryAsync(host, cancellationToken)));
+        var lazy = _registries.GetOrAdd(host, h => new Lazy<Task<IProviderOrigin>>(() => CreateRegistryAsync(h, cancellationToken)));
         return lazy.Value;
     }
 
