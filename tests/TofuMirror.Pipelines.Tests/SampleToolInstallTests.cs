@@ -89,7 +89,13 @@ public sealed class SampleToolInstallTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        if (packages is not null) start.Environment["NUGET_PACKAGES"] = packages;
+        if (packages is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = packages;
+            // dotnet keeps a per-user cache of restored tool paths (~/.dotnet/toolResolverCache). An earlier run of
+            // the same version left an entry pointing into its deleted packages folder, and "tool run" trusts it.
+            start.Environment["DOTNET_CLI_HOME"] = Path.Combine(Path.GetDirectoryName(packages)!, "cli-home");
+        }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start)!;
