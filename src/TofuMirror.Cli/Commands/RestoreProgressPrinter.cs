@@ -45,7 +45,7 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
             {
                 case RestoreStatus.Installed:
                     var source = item.Downloaded ? "downloaded" : item.Offline ? "from cache (offline: the mirror was not asked)" : "from cache";
-                    _console.Error.WriteLine($"  installed  {name}  {Size(item.Stamp?.Size ?? 0)} {source}, {item.Stamp?.H1}");
+                    _console.Error.WriteLine($"  installed  {name}  {Size(item.Stamp?.Size ?? 0)} {source}, {item.Stamp?.H1 ?? item.Stamp?.Zh}");
                     break;
                 case RestoreStatus.UpToDate:
                     _console.Error.WriteLine($"  up to date {name}");

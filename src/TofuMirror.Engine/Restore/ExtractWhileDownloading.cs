@@ -28,7 +28,7 @@ internal static class ExtractWhileDownloading
 
     /// <summary>Returns once the blob is verified and in the cache at <paramref name="cachePath"/>; throws what the download threw.</summary>
     public static async Task<StreamedExtraction> RunAsync(ProviderPackageLocation location, string cachePath, string stagingDirectory,
-        PackageTransfer? transfer, CancellationToken cancellationToken)
+        ZipContentChecks checks, PackageTransfer? transfer, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(cachePath)!);
         var part = cachePath + ".part-" + Guid.NewGuid().ToString("N");
@@ -36,7 +36,7 @@ internal static class ExtractWhileDownloading
         var file = BlobCache.OpenPartFile(part);
         var pipe = new BlobPipe(PipeCapacity);
         using var refused = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var extraction = Task.Factory.StartNew(() => Extract(pipe, location, stagingDirectory, refused), CancellationToken.None,
+        var extraction = Task.Factory.StartNew(() => Extract(pipe, location, stagingDirectory, checks, refused), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
@@ -70,12 +70,13 @@ internal static class ExtractWhileDownloading
         }
     }
 
-    private static StreamedExtraction Extract(BlobPipe pipe, ProviderPackageLocation location, string stagingDirectory, CancellationTokenSource stopDownload)
+    private static StreamedExtraction Extract(BlobPipe pipe, ProviderPackageLocation location, string stagingDirectory, ZipContentChecks checks,
+        CancellationTokenSource stopDownload)
     {
         try
         {
-            var h1 = StreamingZipExtractor.ExtractAndHash(pipe.Reader, location.Layer.Size, stagingDirectory,
-                () => ReadDirectoryFirst(location, stopDownload.Token));
+            var h1 = StreamingZipExtractor.Extract(pipe.Reader, location.Layer.Size, stagingDirectory,
+                () => ReadDirectoryFirst(location, stopDownload.Token), checks);
             return new StreamedExtraction(h1, null, null);
         }
         catch (ZipLimitExceededException e)
@@ -129,8 +130,8 @@ internal static class ExtractWhileDownloading
 }
 
 /// <summary>
-/// What extracting during the download gave: the <c>h1:</c> of the staged files, a refusal, or a reason to extract the
-/// file again, with the verified blob open in <see cref="Zip"/> (the caller disposes it).
+/// What extracting during the download gave: the staged files (with their <c>h1:</c> when they were hashed), a refusal,
+/// or a reason to extract the file again, with the verified blob open in <see cref="Zip"/> (the caller disposes it).
 /// </summary>
 internal sealed record StreamedExtraction(PackageHash? H1, Exception? Refusal, Exception? NotStreamed)
 {

@@ -10,10 +10,13 @@ namespace TofuMirror.Engine.Restore;
 /// What restore recorded after installing one provider package, kept outside the package folder (a file inside
 /// it would change the folder's h1: hash). A no-op restore compares the installed files' sizes and modification
 /// times with <see cref="Files"/> instead of re-hashing every file, and re-hashes only when one differs;
-/// <c>tofu-mirror verify</c> always re-hashes.
+/// <c>tofu-mirror verify</c> always re-hashes. <see cref="H1"/> is null when the lock's <c>zh:</c> proved the package,
+/// so its files were not hashed (<see cref="Zip.ZipContentChecks.None"/>).
 /// </summary>
 public sealed record InstallStamp(
-    [property: JsonPropertyName("h1")] string H1,
+    [property: JsonPropertyName("h1")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    string? H1,
     [property: JsonPropertyName("zh")] string Zh,
     [property: JsonPropertyName("layout")] string Layout,
     [property: JsonPropertyName("repository")] string Repository,
@@ -48,7 +51,7 @@ public sealed record InstallStamp(
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
-            return new InstallStamp(Text(root, "h1"), Text(root, "zh"), Text(root, "layout"), Text(root, "repository"),
+            return new InstallStamp(root.TryGetProperty("h1", out var h1) ? h1.GetString() : null, Text(root, "zh"), Text(root, "layout"), Text(root, "repository"),
                 Text(root, "indexDigest"), Text(root, "manifestDigest"), root.GetProperty("size").GetInt64())
             {
                 Files = root.TryGetProperty("files", out var files) ? ReadFiles(files) : null,

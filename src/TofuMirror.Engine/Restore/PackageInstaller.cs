@@ -39,25 +39,27 @@ public sealed class PackageInstaller
         _workDirectory = Path.Combine(_outputDirectory, ".tofumirror", "tmp");
     }
 
-    /// <summary>Installs and returns the <c>h1:</c> hash of what was installed.</summary>
-    public PackageHash Install(Stream zip, ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout) =>
+    /// <summary>Installs and returns the <c>h1:</c> hash of what was installed (null when the lock's <c>zh:</c> proved it).</summary>
+    public PackageHash? Install(Stream zip, ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout) =>
         Install(zip, new PackageIdentity(location.Provider, location.Version, location.Platform), location.Zh, lockedHashes, layout);
 
     /// <summary>
     /// Installs a zip, read from the seekable stream its <c>zh:</c> was verified through (by the caller), so nothing can
-    /// swap the file between the check and the extraction; returns its <c>h1:</c>.
+    /// swap the file between the check and the extraction; returns its <c>h1:</c>, computed only when the lock file
+    /// does not record that <c>zh:</c> (<see cref="ContentChecksFor"/>).
     /// </summary>
-    public PackageHash Install(Stream zip, PackageIdentity package, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
+    public PackageHash? Install(Stream zip, PackageIdentity package, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
     {
         var temp = NewStagingPath();
+        var checks = ContentChecksFor(zh, lockedHashes);
         try
         {
-            PackageHash h1;
+            PackageHash? h1;
             if (layout == OutputLayout.Unpacked)
             {
                 try
                 {
-                    h1 = SafeZipExtractor.ExtractAndHash(zip, temp);
+                    h1 = SafeZipExtractor.Extract(zip, temp, checks);
                 }
                 catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
                 {
@@ -67,7 +69,7 @@ public sealed class PackageInstaller
             else
             {
                 using (var copy = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1)) zip.CopyTo(copy, 1 << 18);
-                h1 = PackageHasher.ComputeH1FromZip(temp);
+                h1 = checks == ZipContentChecks.None ? null : PackageHasher.ComputeH1FromZip(temp);
             }
 
             Publish(temp, package, h1, zh, lockedHashes, layout);
@@ -79,6 +81,14 @@ public sealed class PackageInstaller
         }
     }
 
+    /// <summary>
+    /// A blob whose verified digest is one of the lock's <c>zh:</c> hashes is proven byte for byte, and with it every
+    /// file it inflates to: hashing those files again for <c>h1:</c> (and checking their CRC-32) is only needed when the
+    /// lock does not record that <c>zh:</c>. The digest is always verified before anything is published.
+    /// </summary>
+    internal static ZipContentChecks ContentChecksFor(PackageHash zh, IReadOnlyList<PackageHash> lockedHashes) =>
+        PackageHashes.AnyMatch(lockedHashes, [zh]) ? ZipContentChecks.None : ZipContentChecks.HashAndCrc;
+
     /// <summary>A new path for staging one package, inside the output folder (same file system, so publishing is a rename).</summary>
     internal string NewStagingPath()
     {
@@ -87,11 +97,11 @@ public sealed class PackageInstaller
     }
 
     /// <summary>Checks the staged package's hashes against the lock, then swaps it in as the installed package.</summary>
-    internal void Publish(string staged, PackageIdentity package, PackageHash h1, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
+    internal void Publish(string staged, PackageIdentity package, PackageHash? h1, PackageHash zh, IReadOnlyList<PackageHash> lockedHashes, OutputLayout layout)
     {
-        if (!PackageHashes.AnyMatch(lockedHashes, [h1, zh]))
+        if (!PackageHashes.AnyMatch(lockedHashes, h1 is null ? [zh] : [h1, zh]))
             throw new ProviderFailure(DiagnosticCodes.ChecksumMismatch,
-                $"the package for {package} ({h1}, {zh}) doesn't match any of the checksums recorded in the dependency lock file; " +
+                $"the package for {package} ({(h1 is null ? "" : h1 + ", ")}{zh}) doesn't match any of the checksums recorded in the dependency lock file; " +
                 "if the mirror's content is the one you trust, run `tofu-mirror lock` to record it.");
 
         var target = layout == OutputLayout.Unpacked

@@ -179,7 +179,7 @@ public sealed class RestoreJob
             ProviderArtifactRules.CheckLayerAgainstLock(location.Layer, locked.Hashes, provider, version);
             var signer = await provenance.CheckAsync(location.Store, location.Index.Digest, locked, platform, location.Layer.Digest, cancellationToken).ConfigureAwait(false);
             var (h1, downloaded) = await FetchAndInstallAsync(location, locked, request.Layout, installer, cache, cancellationToken).ConfigureAwait(false);
-            var newStamp = new InstallStamp(h1.ToString(), location.Zh.ToString(), request.Layout.ToString().ToLowerInvariant(),
+            var newStamp = new InstallStamp(h1?.ToString(), location.Zh.ToString(), request.Layout.ToString().ToLowerInvariant(),
                 location.Store.Name, location.Index.Digest.ToString(), location.Manifest.Digest.ToString(), location.Layer.Size)
             {
                 SigningKeyId = signer?.KeyId,
@@ -203,7 +203,7 @@ public sealed class RestoreJob
     /// Installs from the cache when it holds the blob intact; else downloads it into the cache, extracting while
     /// downloading for the unpacked layout. Returns the installed package's <c>h1:</c> and whether it was downloaded.
     /// </summary>
-    private async Task<(PackageHash H1, bool Downloaded)> FetchAndInstallAsync(
+    private async Task<(PackageHash? H1, bool Downloaded)> FetchAndInstallAsync(
         ProviderPackageLocation location, ProviderLock locked, OutputLayout layout, PackageInstaller installer, BlobCache cache,
         CancellationToken cancellationToken)
     {
@@ -286,7 +286,7 @@ public sealed class RestoreJob
         RestoreRequest request, ProviderLock locked, Platform platform, PackageInstaller installer, CachedBlob cached, string stampPath)
     {
         var h1 = installer.Install(cached.Zip, new PackageIdentity(locked.Address, locked.Version, platform), cached.Zh, locked.Hashes, request.Layout);
-        var stamp = cached.Record with { H1 = h1.ToString(), Layout = request.Layout.ToString().ToLowerInvariant() };
+        var stamp = cached.Record with { H1 = h1?.ToString(), Layout = request.Layout.ToString().ToLowerInvariant() };
         _logger.LogInformation("Installed {Provider} {Version} {Platform} from the cache{Offline}", locked.Address.ForDisplay(), locked.Version, platform,
             request.Offline ? " (offline: the mirror was not asked)" : $", confirmed by {stamp.Repository}");
         return WriteInstallStamp(stamp, TargetPath(request, locked, platform), request.Layout, stampPath);
@@ -302,34 +302,53 @@ public sealed class RestoreJob
 
     /// <summary>
     /// The stamp when the package is installed, unchanged since, with a hash the lock accepts; else null. Unchanged
-    /// costs a stat per file; only a file whose size or time differs from the stamp's makes it re-hash the package.
+    /// costs a stat per file; only a file whose size or time differs from the stamp's, or a lock that records none of
+    /// the stamp's hashes (an <c>h1:</c>-only lock for a package installed without hashing its files), makes it hash the
+    /// package now.
     /// </summary>
     private InstallStamp? IsUpToDate(string target, string stampPath, ProviderLock locked, OutputLayout layout)
     {
         var exists = layout == OutputLayout.Unpacked ? Directory.Exists(target) : File.Exists(target);
         if (!exists || InstallStamp.TryRead(stampPath) is not { } stamp) return null;
-        if (!PackageHash.TryParse(stamp.H1, out var h1, out _) || !PackageHash.TryParse(stamp.Zh, out var zh, out _)) return null;
-        if (!PackageHashes.AnyMatch(locked.Hashes, [h1, zh])) return null;
-        if (InstalledFiles.Unchanged(target, layout, stamp.Files)) return stamp;
+        if (!PackageHash.TryParse(stamp.Zh, out var zh, out _)) return null;
+        PackageHash? h1 = null;
+        if (stamp.H1 is not null && !PackageHash.TryParse(stamp.H1, out h1, out _)) return null;
+        var lockAcceptsStamp = PackageHashes.AnyMatch(locked.Hashes, h1 is null ? [zh] : [h1, zh]);
+        if (lockAcceptsStamp && InstalledFiles.Unchanged(target, layout, stamp.Files)) return stamp;
 
-        if (!StillHashesTo(target, layout, layout == OutputLayout.Unpacked ? h1 : zh))
+        var nowH1 = StillInstalled(target, layout, zh, h1, lockAcceptsStamp, locked.Hashes);
+        if (nowH1 is null)
         {
-            _logger.LogInformation("{Target} changed since restore installed it; reinstalling", target);
+            _logger.LogInformation("{Target} changed since restore installed it, or the lock file no longer accepts it; reinstalling", target);
             return null;
         }
-        return WriteInstallStamp(stamp, target, layout, stampPath); // touched, not changed (or a stamp without file times)
+        // Touched, not changed (or a stamp without file times, or one that now knows its h1:).
+        return WriteInstallStamp(stamp with { H1 = nowH1.ToString() }, target, layout, stampPath);
     }
 
-    private static bool StillHashesTo(string target, OutputLayout layout, PackageHash expected)
+    /// <summary>
+    /// Hashes the installed package: its <c>h1:</c> when it is still what restore installed (where the stamp knows that)
+    /// and the lock accepts it, by that <c>h1:</c> or by the <c>zh:</c> it was installed from; else null.
+    /// </summary>
+    private static PackageHash? StillInstalled(string target, OutputLayout layout, PackageHash zh, PackageHash? h1, bool lockAcceptsStamp,
+        IReadOnlyList<PackageHash> lockedHashes)
     {
         try
         {
-            var now = layout == OutputLayout.Unpacked ? PackageHasher.ComputeH1FromDirectory(target) : PackageHasher.ComputeZipHash(target);
-            return now.Equals(expected);
+            if (layout == OutputLayout.Packed)
+            {
+                if (!PackageHasher.ComputeZipHash(target).Equals(zh)) return null;
+                var packedH1 = h1 ?? PackageHasher.ComputeH1FromZip(target);
+                return lockAcceptsStamp || PackageHashes.AnyMatch(lockedHashes, [packedH1]) ? packedH1 : null;
+            }
+            var now = PackageHasher.ComputeH1FromDirectory(target);
+            if (h1 is not null && !h1.Equals(now)) return null;
+            // Without an h1: in the stamp the folder's content is unknown to it: only the lock's h1: can vouch for it.
+            return PackageHashes.AnyMatch(lockedHashes, [now]) || (h1 is not null && lockAcceptsStamp) ? now : null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
+using TofuMirror.Engine.Zip;
 using TofuMirror.Model.Hashing;
 using TofuMirror.Model.Platforms;
 
@@ -17,26 +18,27 @@ namespace TofuMirror.Engine.Restore;
 /// </summary>
 internal sealed class StreamingPackageInstall(PackageInstaller installer, BlobCache cache, ILogger logger, IProgress<TransferEvent>? transfers = null)
 {
-    /// <summary>Downloads into the cache, installs, and returns the <c>h1:</c> of what was installed.</summary>
-    public async Task<PackageHash> InstallAsync(ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, CancellationToken cancellationToken)
+    /// <summary>Downloads into the cache, installs, and returns the <c>h1:</c> of what was installed (null when the lock's <c>zh:</c> proved it).</summary>
+    public async Task<PackageHash?> InstallAsync(ProviderPackageLocation location, IReadOnlyList<PackageHash> lockedHashes, CancellationToken cancellationToken)
     {
         var package = new PackageIdentity(location.Provider, location.Version, location.Platform);
         var staging = installer.NewStagingPath();
+        var checks = PackageInstaller.ContentChecksFor(location.Zh, lockedHashes);
         try
         {
             var cachePath = cache.PathOf(location.Zh);
             var outcome = await PackageTransfer.TrackAsync(transfers, package, TransferDirection.Download, location.Layer.Size,
-                transfer => ExtractWhileDownloading.RunAsync(location, cachePath, staging, transfer, cancellationToken)).ConfigureAwait(false);
+                transfer => ExtractWhileDownloading.RunAsync(location, cachePath, staging, checks, transfer, cancellationToken)).ConfigureAwait(false);
             if (outcome.Refusal is { } refusal) throw PackageInstaller.NotAValidZip(package, refusal);
-            if (outcome.H1 is not { } h1)
+            if (outcome.NotStreamed is not null)
             {
                 logger.LogDebug("{Package} extracted from the cache after the download: {Reason}", package, outcome.NotStreamed?.Message);
                 PackageInstaller.Delete(staging);
                 using var zip = outcome.Zip!;
                 return installer.Install(zip, location, lockedHashes, OutputLayout.Unpacked);
             }
-            installer.Publish(staging, package, h1, location.Zh, lockedHashes, OutputLayout.Unpacked);
-            return h1;
+            installer.Publish(staging, package, outcome.H1, location.Zh, lockedHashes, OutputLayout.Unpacked);
+            return outcome.H1;
         }
         finally
         {

@@ -52,7 +52,10 @@ public sealed record VerifiedPackage(ProviderAddress Provider, ProviderVersion V
     /// <summary>The hashes computed now from the installed content.</summary>
     public IReadOnlyList<PackageHash> Hashes { get; init; } = [];
 
-    /// <summary><c>match</c>, <c>mismatch</c> or <c>missing</c> (no stamp: not installed by restore).</summary>
+    /// <summary>
+    /// <c>match</c>, <c>mismatch</c>, <c>missing</c> (no stamp: not installed by restore) or <c>no-h1</c> (an unpacked
+    /// folder restore installed from a zip the lock's <c>zh:</c> proved, without hashing its files).
+    /// </summary>
     public string StampStatus { get; init; } = "missing";
 
     /// <summary>Why the status is not <see cref="VerifyStatus.Ok"/>.</summary>

@@ -31,7 +31,7 @@ public static class SafeZipExtractor
 
     /// <summary>Extracts a zip read from a seekable stream (left open).</summary>
     public static IReadOnlyList<string> Extract(Stream zipStream, string targetDirectory) =>
-        ExtractCore(zipStream, targetDirectory, digests: null);
+        ExtractCore(zipStream, targetDirectory, digests: null, checkCrc: true);
 
     /// <summary>
     /// Extracts like <see cref="Extract(string, string)"/> and returns the <c>h1:</c> hash of the extracted folder,
@@ -44,10 +44,22 @@ public static class SafeZipExtractor
     }
 
     /// <summary>As <see cref="ExtractAndHash(string, string)"/>, from a seekable stream (left open).</summary>
-    public static PackageHash ExtractAndHash(Stream zipStream, string targetDirectory)
+    public static PackageHash ExtractAndHash(Stream zipStream, string targetDirectory) =>
+        Extract(zipStream, targetDirectory, ZipContentChecks.HashAndCrc)!;
+
+    /// <summary>
+    /// As <see cref="ExtractAndHash(Stream, string)"/>; with <see cref="ZipContentChecks.None"/> (for a zip whose bytes
+    /// the caller matches against a lock-file hash) the files are neither hashed nor CRC-checked and the result is null.
+    /// </summary>
+    public static PackageHash? Extract(Stream zipStream, string targetDirectory, ZipContentChecks checks)
     {
+        if (checks == ZipContentChecks.None)
+        {
+            ExtractCore(zipStream, targetDirectory, digests: null, checkCrc: false);
+            return null;
+        }
         var digests = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        ExtractCore(zipStream, targetDirectory, digests);
+        ExtractCore(zipStream, targetDirectory, digests, checkCrc: true);
         return PackageHasher.ComputeH1FromDigests(digests);
     }
 
@@ -58,7 +70,7 @@ public static class SafeZipExtractor
     private static FileStream OpenZip(string zipPath) =>
         new(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 18, FileOptions.RandomAccess);
 
-    private static IReadOnlyList<string> ExtractCore(Stream zipStream, string targetDirectory, Dictionary<string, byte[]>? digests)
+    private static IReadOnlyList<string> ExtractCore(Stream zipStream, string targetDirectory, Dictionary<string, byte[]>? digests, bool checkCrc)
     {
         var root = Path.GetFullPath(targetDirectory);
         using var archive = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
@@ -86,7 +98,7 @@ public static class SafeZipExtractor
                 continue;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            var crc = new Crc32();
+            var crc = checkCrc ? new Crc32() : null;
             using (var source = entry.Open())
             using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
             {
@@ -99,11 +111,11 @@ public static class SafeZipExtractor
                     if (written > entry.Length) throw new ZipLimitExceededException($"\"{entry.FullName}\" inflates past the {entry.Length} bytes the central directory gives");
                     target.Write(buffer, 0, read);
                     fileHash?.AppendData(buffer, 0, read);
-                    crc.Append(buffer.AsSpan(0, read));
+                    crc?.Append(buffer.AsSpan(0, read));
                 }
             }
             // As Go's archive/zip (OpenTofu's reader) does; .NET's ZipArchive does not check it.
-            if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
+            if (crc is not null && crc.GetCurrentHashAsUInt32() != entry.Crc32)
                 throw new InvalidDataException($"The data of \"{entry.FullName}\" does not match its CRC-32: the zip is corrupt.");
             if (digests is not null) digests[name] = fileHash!.GetHashAndReset();
 #if NET

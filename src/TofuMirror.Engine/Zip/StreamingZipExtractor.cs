@@ -59,7 +59,16 @@ public static class StreamingZipExtractor
     /// Reads the zip's central directory from its end, for entries with data descriptors; called at most once, when the
     /// first such entry comes; null (or returning null) leaves those zips to the seekable extractor.
     /// </param>
-    internal static PackageHash ExtractAndHash(Stream zip, long zipSize, string targetDirectory, Func<ZipDirectoryListing?>? readDirectoryFirst)
+    internal static PackageHash ExtractAndHash(Stream zip, long zipSize, string targetDirectory, Func<ZipDirectoryListing?>? readDirectoryFirst) =>
+        Extract(zip, zipSize, targetDirectory, readDirectoryFirst, ZipContentChecks.HashAndCrc)!;
+
+    /// <summary>
+    /// As <see cref="ExtractAndHash(Stream, long, string, Func{ZipDirectoryListing?}?)"/>; with
+    /// <see cref="ZipContentChecks.None"/> (for a zip whose bytes the caller matches against a lock-file hash) the files
+    /// are neither hashed nor CRC-checked and the result is null. Every check on names, sizes and records stays.
+    /// </summary>
+    internal static PackageHash? Extract(Stream zip, long zipSize, string targetDirectory, Func<ZipDirectoryListing?>? readDirectoryFirst,
+        ZipContentChecks checks)
     {
         var budget = new ExtractionBudget(zipSize);
         var root = Path.GetFullPath(targetDirectory);
@@ -68,7 +77,7 @@ public static class StreamingZipExtractor
         var entries = new List<(ZipLocalHeader Header, string Name, string FullPath)>();
         var digests = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var buffer = new byte[BufferSize];
-        using var fileHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var fileHash = checks == ZipContentChecks.HashAndCrc ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         var spellings = new CaseCollisionGuard();
         ZipDirectoryListing? listing = null;
 
@@ -97,7 +106,7 @@ public static class StreamingZipExtractor
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
                 WriteEntry(reader, header, described, fullPath, buffer, fileHash);
-                digests[name] = fileHash.GetHashAndReset();
+                if (fileHash is not null) digests[name] = fileHash.GetHashAndReset();
             }
             if (described) ReadDescriptor(reader, header, listing!.NextRecordOffset(entries.Count), entryName);
             entries.Add((header, name, fullPath));
@@ -108,7 +117,7 @@ public static class StreamingZipExtractor
         if (listing is not null && listing.Entries.Count != entries.Count)
             throw new ZipStreamingUnsupportedException($"the central directory read first lists {listing.Entries.Count} entries, the zip has {entries.Count}");
         ReadDirectoryAndApplyModes(reader, entries, listing);
-        return PackageHasher.ComputeH1FromDigests(digests);
+        return fileHash is null ? null : PackageHasher.ComputeH1FromDigests(digests);
     }
 
     private static string DecodeName(ZipLocalHeader header)
@@ -162,10 +171,11 @@ public static class StreamingZipExtractor
     private static IOException Contradiction(bool described, string detail) =>
         described ? new ZipStreamingUnsupportedException(detail + " (as the central directory read first gives it)") : new InconsistentZipException(detail);
 
-    private static void WriteEntry(ForwardZipReader reader, ZipLocalHeader header, bool described, string fullPath, byte[] buffer, IncrementalHash fileHash)
+    /// <summary>Writes one entry's data; with a <paramref name="fileHash"/>, hashes it and checks its CRC-32 too.</summary>
+    private static void WriteEntry(ForwardZipReader reader, ZipLocalHeader header, bool described, string fullPath, byte[] buffer, IncrementalHash? fileHash)
     {
         var compressed = new BoundedReadStream(reader.Stream, header.CompressedSize);
-        var crc = new Crc32();
+        var crc = fileHash is null ? null : new Crc32();
         long written = 0;
         using (var target = new FileStream(fullPath, FileMode.Create, FileAccess.Write, FileShare.None, 1))
         using (var data = header.Method == Deflated ? new DeflateStream(compressed, CompressionMode.Decompress, leaveOpen: true) : (Stream)compressed)
@@ -176,14 +186,14 @@ public static class StreamingZipExtractor
                 written += read;
                 if (written > header.UncompressedSize) throw Contradiction(described, $"\"{Path.GetFileName(fullPath)}\" is longer than its local header says");
                 target.Write(buffer, 0, read);
-                fileHash.AppendData(buffer, 0, read);
-                crc.Append(buffer.AsSpan(0, read));
+                fileHash?.AppendData(buffer, 0, read);
+                crc?.Append(buffer.AsSpan(0, read));
             }
         }
         if (written != header.UncompressedSize || compressed.Remaining != 0)
             throw Contradiction(described, $"the data of \"{Path.GetFileName(fullPath)}\" does not match the sizes in its local header");
         // The central directory's CRC is compared with this header's later; Go's archive/zip checks the data against it.
-        if (crc.GetCurrentHashAsUInt32() != header.Crc32)
+        if (crc is not null && crc.GetCurrentHashAsUInt32() != header.Crc32)
             throw Contradiction(described, $"the data of \"{Path.GetFileName(fullPath)}\" does not match its CRC-32");
         reader.Advance(header.CompressedSize);
     }

@@ -54,7 +54,7 @@ public sealed class InstallStampTests
     [DataRow("{\"h1\": \"h1:x\"")]
     [DataRow("[]")]
     [DataRow("{\"h1\": \"h1:x\", \"zh\": \"zh:y\"}")]
-    [DataRow("{\"h1\": null, \"zh\": \"z\", \"layout\": \"unpacked\", \"repository\": \"r\", \"indexDigest\": \"i\", \"manifestDigest\": \"m\", \"size\": 1}")]
+    [DataRow("{\"h1\": \"h\", \"zh\": null, \"layout\": \"unpacked\", \"repository\": \"r\", \"indexDigest\": \"i\", \"manifestDigest\": \"m\", \"size\": 1}")]
     [DataRow("{\"h1\": \"h\", \"zh\": \"z\", \"layout\": \"unpacked\", \"repository\": \"r\", \"indexDigest\": \"i\", \"manifestDigest\": \"m\", \"size\": \"big\"}")]
     public void ADamagedStampReadsAsNone(string content)
     {

@@ -96,6 +96,19 @@ internal sealed class RestoreScenario : IDisposable
         return report.Items[0];
     }
 
+    /// <summary>
+    /// The installed package (folder or zip) hashes to <paramref name="expected"/>, computed here from what is on disk;
+    /// the stamp's <c>h1:</c> is that one, or absent when the lock's <c>zh:</c> proved the package.
+    /// </summary>
+    public static void AssertInstalled(RestoreItemResult item, PackageHash expected)
+    {
+        var path = item.InstalledPath!;
+        var installed = Directory.Exists(path) ? TofuMirror.Engine.Hashing.PackageHasher.ComputeH1FromDirectory(path)
+            : TofuMirror.Engine.Hashing.PackageHasher.ComputeH1FromZip(path);
+        Assert.AreEqual(expected, installed, $"what is installed in {path}");
+        if (item.Stamp!.H1 is { } stamped) Assert.AreEqual(expected.ToString(), stamped, "the stamp's h1:");
+    }
+
     public static void AssertSucceeded(RestoreReport report) =>
         Assert.IsTrue(report.Succeeded, string.Join("\n", report.AllDiagnostics.Select(d => $"{d.Code} {d.Summary}: {d.Detail}")));
 
