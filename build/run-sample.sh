@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build src/TofuMirror.Cli -c Release -nologo -v quiet
-tool=(dotnet "src/TofuMirror.Cli/bin/Release/net8.0/tofu-mirror.dll")
+tool=(dotnet "src/TofuMirror.Cli/bin/Release/net10.0/tofu-mirror.dll")
 
 "${tool[@]}" check --chdir samples/infra
 "${tool[@]}" restore --chdir samples/infra \

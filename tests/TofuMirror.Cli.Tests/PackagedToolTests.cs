@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.PortableExecutable;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Testing;
+using TofuMirror.Testing.Tools;
 
 namespace TofuMirror.Cli.Tests;
 
@@ -27,8 +29,7 @@ public sealed class PackagedToolTests
         _work = Directory.CreateTempSubdirectory("tofumirror-tool-").FullName;
         var feed = Path.Combine(_work, "feed");
         Run("dotnet", $"pack \"{Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli")}\" -c Release -nologo -v quiet -o \"{feed}\" --artifacts-path \"{Path.Combine(_work, "artifacts")}\" -p:TofuMirrorRepositoryUrl={RepositoryUrl}", RepoPaths.Root);
-        Assert.IsTrue(Directory.GetFiles(feed, "TofuMirror.Cli.*.nupkg").Length == 1, "pack produced no TofuMirror.Cli package");
-        _package = Directory.GetFiles(feed, "TofuMirror.Cli.*.nupkg").Single();
+        _package = ToolPackages.Pointer(feed);
         var tools = Path.Combine(_work, "tools");
         Run("dotnet", $"tool install TofuMirror.Cli --tool-path \"{tools}\" --add-source \"{feed}\" --prerelease", _work);
         _tool = Path.Combine(tools, OperatingSystem.IsWindows() ? "tofu-mirror.exe" : "tofu-mirror");
@@ -56,6 +57,23 @@ public sealed class PackagedToolTests
         StringAssert.Contains(manifest, $"<projectUrl>{RepositoryUrl}</projectUrl>");
         StringAssert.Contains(manifest, $"<repository type=\"git\" url=\"{RepositoryUrl}\"");
         Assert.DoesNotContain("example.invalid", manifest);
+    }
+
+    [TestMethod]
+    public void Pack_MakesAPackagePerPlatform_AndThisPlatformGetsPrecompiledCode()
+    {
+        var feed = Path.GetDirectoryName(_package)!;
+        var version = Path.GetFileNameWithoutExtension(_package)["TofuMirror.Cli.".Length..];
+        foreach (var platform in ToolPackages.PlatformRuntimeIdentifiers)
+            Assert.IsTrue(File.Exists(Path.Combine(feed, $"TofuMirror.Cli.{platform}.{version}.nupkg")), $"no {platform} package");
+
+        // `dotnet tool install` picked this machine's package: its assemblies carry ReadyToRun code, or (on a platform
+        // without one) the portable package's do not.
+        var engine = Directory.EnumerateFiles(Path.GetDirectoryName(_tool)!, "TofuMirror.Engine.dll", SearchOption.AllDirectories).Single();
+        using var reader = new PEReader(File.OpenRead(engine));
+        var precompiled = reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        var machine = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        Assert.AreEqual(ToolPackages.PlatformRuntimeIdentifiers.Contains(machine), precompiled, $"{engine} on {machine}");
     }
 
     [TestMethod]

@@ -93,7 +93,7 @@ public sealed class RestoreKillTests
     {
         // The CLI project's own build (this test project's reference builds it): its deps file is the tool's.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var tool = Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli", "bin", configuration, "net8.0", "tofu-mirror.dll");
+        var tool = Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli", "bin", configuration, "net10.0", "tofu-mirror.dll");
         Assert.IsTrue(File.Exists(tool), $"the tool is not at {tool}");
         var start = new ProcessStartInfo("dotnet")
         {

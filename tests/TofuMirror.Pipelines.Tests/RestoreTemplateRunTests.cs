@@ -24,7 +24,7 @@ public sealed class RestoreTemplateRunTests
     /// <summary>The CLI build/test.sh builds; TOFUMIRROR_CLI_DLL names another build (e.g. one under an artifacts path).</summary>
     private static string CliDll => Environment.GetEnvironmentVariable("TOFUMIRROR_CLI_DLL") is { Length: > 0 } given
         ? given
-        : Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli", "bin", "Release", "net8.0", "tofu-mirror.dll");
+        : Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli", "bin", "Release", "net10.0", "tofu-mirror.dll");
 
     [ClassInitialize]
     public static void Start(TestContext _)

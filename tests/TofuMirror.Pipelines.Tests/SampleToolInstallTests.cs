@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TofuMirror.Testing;
+using TofuMirror.Testing.Tools;
 
 namespace TofuMirror.Pipelines.Tests;
 
@@ -32,7 +33,7 @@ public sealed class SampleToolInstallTests
             var feed = Path.Combine(repository, "artifacts", "packages");
             Run($"dotnet pack \"{Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli")}\" -c Release -nologo -v quiet -o \"{feed}\" --artifacts-path \"{Path.Combine(work, "artifacts")}\"",
                 RepoPaths.Root, packages: null);
-            var package = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "TofuMirror.Cli.*.nupkg").Single());
+            var package = Path.GetFileNameWithoutExtension(ToolPackages.Pointer(feed));
             var packedVersion = package.Substring("TofuMirror.Cli.".Length);
 
             // A private packages folder: the tool must come from the feed, not from an earlier install on this machine.

@@ -81,7 +81,7 @@ public sealed class TemplateShapeTests
         AssertParameter(parameters, "cache", "boolean", "true");
         AssertParameter(parameters, "cacheFolder", "string", "$(Pipeline.Workspace)/.tofu-mirror-cache");
         AssertParameter(parameters, "authentication", "string", "none");
-        AssertParameter(parameters, "dotnetVersion", "string", "8.x");
+        AssertParameter(parameters, "dotnetVersion", "string", "10.x");
         AssertParameter(parameters, "useGlobalJson", "boolean", "false");
         var values = (YamlSequenceNode)parameters["authentication"].Children[new YamlScalarNode("values")];
         CollectionAssert.AreEqual(new[] { "none", "dockerRegistry", "acr" }, values.Children.Select(v => ((YamlScalarNode)v).Value).ToArray());
