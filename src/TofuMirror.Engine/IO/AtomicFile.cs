@@ -18,7 +18,11 @@ public static class AtomicFile
         return true;
     }
 
-    public static void WriteAllBytes(string path, byte[] bytes)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> through a temp file renamed over <paramref name="path"/>; <paramref name="durable"/>
+    /// also flushes them to disk before the rename (for files worth a disk round trip: lock files, stamps, manifests).
+    /// </summary>
+    public static void WriteAllBytes(string path, byte[] bytes, bool durable = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -28,7 +32,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             File.Move(temp, path, overwrite: true);
         }

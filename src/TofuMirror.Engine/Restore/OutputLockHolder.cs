@@ -13,12 +13,13 @@ internal static class OutputLockHolder
 {
     private const string FileName = "lock.holder";
 
+    /// <summary>Records this process as the holder; not flushed to disk: it only describes a lock that dies with the process.</summary>
     public static void Record(string lockDirectory)
     {
         var since = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
         var command = string.Join(" ", Environment.GetCommandLineArgs().Select(Path.GetFileName).Take(3));
         AtomicFile.WriteAllBytes(Path.Combine(lockDirectory, FileName), System.Text.Encoding.UTF8.GetBytes(
-            $"pid={Environment.ProcessId}\nhost={Environment.MachineName}\nsince={since}\ncommand={command}\n"));
+            $"pid={Environment.ProcessId}\nhost={Environment.MachineName}\nsince={since}\ncommand={command}\n"), durable: false);
     }
 
     /// <summary>"restore by PID 123 on HOST (COMMAND) (since …)", or a plain description when nothing was recorded.</summary>
