@@ -42,7 +42,8 @@ artifacts=${TOFU_BENCH_ARTIFACTS:-/tmp/art-bench}
 # Measured as users get it: the tool package for this platform is published with ReadyToRun code.
 # TOFU_BENCH_COMPARE=portable adds the portable (JIT-compiled) build to the same runs.
 case $(uname -m) in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) rid=any ;; esac
-dotnet publish src/TofuMirror.Cli -c Release -r "$rid" --self-contained false -nologo -v quiet --artifacts-path "$artifacts" -o "$artifacts/tool-$rid"
+dotnet publish src/TofuMirror.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -nologo -v quiet \
+  --artifacts-path "$artifacts" -o "$artifacts/tool-$rid"
 tools=(this)
 declare -A dll=([this]="$artifacts/tool-$rid/tofu-mirror.dll")
 if [[ ${TOFU_BENCH_COMPARE:-} == portable ]]; then
