@@ -16,16 +16,10 @@ public sealed class MirrorCommandTests
 {
     private const string LayoutTemplate = "oci-layout:oci/${namespace}/${type}";
     private static readonly string[] Platforms = ["linux_amd64", "darwin_arm64"];
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
     /// <summary>origin/registry.opentofu.org/example/demo with 1.0.0 and 1.1.0 for two platforms and their VERSION.json; a module wanting ~> 1.0.</summary>
     private static TempFolder Scenario()
@@ -52,7 +46,7 @@ public sealed class MirrorCommandTests
     {
         RegistryProcess.RequireBinary();
         using var temp = Scenario();
-        var template = s_registry!.Host + "/cli-mirror/${hostname}/${namespace}/${type}";
+        var template = s_registry.Process.Host + "/cli-mirror/${hostname}/${namespace}/${type}";
 
         var run = await CliRun.RunAsync(temp.Path, "mirror", "--chdir", "module", "--from-folder", "origin", "--repository-template", template, "--json");
 
@@ -60,7 +54,7 @@ public sealed class MirrorCommandTests
         var version = run.Json.GetProperty("versions").EnumerateArray().Single();
         Assert.AreEqual("registry.opentofu.org/example/demo", version.GetProperty("provider").GetString());
         Assert.AreEqual("1.1.0", version.GetProperty("version").GetString());
-        Assert.AreEqual(s_registry.Host + "/cli-mirror/registry.opentofu.org/example/demo", version.GetProperty("repository").GetString());
+        Assert.AreEqual(s_registry.Process.Host + "/cli-mirror/registry.opentofu.org/example/demo", version.GetProperty("repository").GetString());
         var platforms = version.GetProperty("platforms").EnumerateArray().ToList();
         CollectionAssert.AreEqual(new[] { "darwin_arm64", "linux_amd64" }, platforms.Select(p => p.GetProperty("platform").GetString()).ToArray());
         foreach (var platform in platforms)

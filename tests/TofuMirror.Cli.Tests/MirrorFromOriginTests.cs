@@ -27,21 +27,14 @@ namespace TofuMirror.Cli.Tests;
 public sealed class MirrorFromOriginTests
 {
     private const string Skopeo = "/usr/bin/skopeo";
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
     private static Task<SignedOriginScenario> ScenarioAsync(Action<OriginLayoutBuilder>? configure = null)
     {
-        RegistryProcess.RequireBinary();
-        return SignedOriginScenario.CreateAsync(s_registry!.Host, configure);
+        return SignedOriginScenario.CreateAsync(s_registry.Process.Host, configure);
     }
 
     [TestMethod]
@@ -54,7 +47,7 @@ public sealed class MirrorFromOriginTests
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         var versions = run.Json.GetProperty("versions").EnumerateArray().ToList();
         CollectionAssert.AreEqual(new[] { Alpha.ToString(), Beta.ToString(), Gamma.ToString() }, versions.Select(v => v.GetProperty("provider").GetString()).ToArray());
-        using var source = scenario.Source(s_registry!.Host);
+        using var source = scenario.Source(s_registry.Process.Host);
         foreach (var version in versions)
         {
             var type = version.GetProperty("provider").GetString()!.Split('/')[^1];
@@ -108,12 +101,12 @@ public sealed class MirrorFromOriginTests
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         var indexDigest = Digest.Parse(run.Json.GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("provider").GetString() == Alpha.ToString())
             .GetProperty("indexDigest").GetString()!);
-        using var source = scenario.Source(s_registry!.Host);
+        using var source = scenario.Source(s_registry.Process.Host);
         var store = Store(source, Alpha);
         var attached = (await new ProvenanceStore(store).ListAsync(indexDigest, default)).Single();
 
         // The test registry keeps the referrers list under the OCI 1.1 fallback tag sha256-<hex of the index digest>.
-        var reference = $"docker://{s_registry.Host}/{scenario.Prefix}/{Host}/acme/alpha";
+        var reference = $"docker://{s_registry.Process.Host}/{scenario.Prefix}/{Host}/acme/alpha";
         var byTag = ExternalTool.Run(Skopeo, new[] { "inspect", "--raw", "--tls-verify=false", reference + ":sha256-" + indexDigest.Hex });
         var manifest = ExternalTool.Run(Skopeo, new[] { "inspect", "--raw", "--tls-verify=false", reference + "@" + attached.Digest });
 
@@ -136,7 +129,7 @@ public sealed class MirrorFromOriginTests
         var old = await scenario.MirrorProviderAsync(Alpha + "@1.0.0", "--from-folder", "old-folder");
         Assert.AreEqual(0, old.ExitCode, old.ToString());
         var indexDigest = Digest.Parse(old.Json.GetProperty("versions").EnumerateArray().Single().GetProperty("indexDigest").GetString()!);
-        using var source = scenario.Source(s_registry!.Host);
+        using var source = scenario.Source(s_registry.Process.Host);
         var store = Store(source, Alpha);
         Assert.AreEqual(0, (await new ProvenanceStore(store).ListAsync(indexDigest, default)).Count, "a folder gives no evidence");
 

@@ -24,21 +24,14 @@ namespace TofuMirror.Engine.Tests.Mirror;
 public sealed class MirrorJobRegistryTests
 {
     private const string Skopeo = "/usr/bin/skopeo";
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
     private static Task<MirrorScenario> ScenarioAsync()
     {
-        RegistryProcess.RequireBinary();
-        return MirrorScenario.CreateAsync(s_registry!.Host);
+        return MirrorScenario.CreateAsync(s_registry.Process.Host);
     }
 
     [TestMethod]
@@ -205,7 +198,7 @@ public sealed class MirrorJobRegistryTests
         var beta = report.Versions.Single(v => v.Provider == Beta);
 
         var inspect = ExternalTool.Run(Skopeo, ["inspect", "--raw", "--tls-verify=false",
-            $"docker://{s_registry!.Host}/{scenario.Prefix}/registry.opentofu.org/acme/beta:1.0.0"]);
+            $"docker://{s_registry.Process.Host}/{scenario.Prefix}/registry.opentofu.org/acme/beta:1.0.0"]);
 
         Assert.AreEqual(0, inspect.Code, inspect.Stderr);
         Assert.AreEqual(beta.IndexDigest, Digest.Compute(System.Text.Encoding.UTF8.GetBytes(inspect.Stdout.TrimEnd('\n'))).ToString());

@@ -32,25 +32,12 @@ public sealed class GoStyleZipRestoreTests
 {
     private static readonly ProviderAddress Demo = RestoreScenario.Demo;
     private const string Binary = "terraform-provider-demo_v1.0.0";
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
-    private static RegistryProcess Registry
-    {
-        get
-        {
-            RegistryProcess.RequireBinary();
-            return s_registry!;
-        }
-    }
+    private static RegistryProcess Registry => s_registry.Process;
 
     /// <summary>A binary that deflates like a real one (text-like runs between random stretches), big enough for many chunks.</summary>
     private static byte[] BinaryContent(int seed)

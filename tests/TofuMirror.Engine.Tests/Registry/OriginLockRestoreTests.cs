@@ -27,16 +27,10 @@ namespace TofuMirror.Engine.Tests.Registry;
 [TestClass]
 public sealed class OriginLockRestoreTests
 {
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
     private static string CurrentPlatform()
     {
@@ -55,7 +49,7 @@ public sealed class OriginLockRestoreTests
 
         var home = scenario.Temp.CreateDirectory("home");
         using var source = MirrorSource.Load(
-            new MirrorSourceOptions(s_registry!.Host + "/originlock-" + Guid.NewGuid().ToString("N")[..8] + "/${hostname}/${namespace}/${type}", null, scenario.Temp.Path),
+            new MirrorSourceOptions(s_registry.Process.Host + "/originlock-" + Guid.NewGuid().ToString("N")[..8] + "/${hostname}/${namespace}/${type}", null, scenario.Temp.Path),
             ProcessCliEnvironment.Create(new Dictionary<string, string?> { ["HOME"] = home }, home));
         Assert.IsNotNull(source.Stores, string.Join("\n", source.Diagnostics));
         foreach (var (type, version) in OriginLockScenario.Releases)

@@ -29,25 +29,12 @@ namespace TofuMirror.Engine.Tests.Registry;
 public sealed partial class SignedMirrorTests
 {
     private static readonly ProviderAddress Demo = RestoreScenario.Demo;
-    private static RegistryProcess? s_registry;
-
-    [ClassInitialize]
-    public static void Start(TestContext _)
-    {
-        if (File.Exists(RegistryProcess.Binary)) s_registry = RegistryProcess.Start();
-    }
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassCleanup]
-    public static void Stop() => s_registry?.Dispose();
+    public static void Stop() => s_registry.Dispose();
 
-    private static RegistryProcess Registry
-    {
-        get
-        {
-            RegistryProcess.RequireBinary();
-            return s_registry!;
-        }
-    }
+    private static RegistryProcess Registry => s_registry.Process;
 
     private static TestSigningKey Author => TestSigningKey.Get("signed-restore-author");
 
