@@ -184,9 +184,7 @@ public sealed class GoStyleZipRestoreTests
 
         RestoreScenario.AssertSucceeded(report);
         Assert.AreEqual(1, published.Store.TailRequests);
-        var installed = Path.Combine(scenario.UnpackedDirectory(Demo, "1.0.0", "linux_amd64"), Binary);
-        CollectionAssert.AreEqual(ZipBytesOf(published.Zip, Binary), File.ReadAllBytes(installed));
-        RestoreScenario.AssertInstalled(RestoreScenario.Single(report), ProviderZips.H1(published.Zip));
+        AssertPublishedZipInstalled(scenario, published, report);
         scenario.AssertNoTempLeftovers();
     }
 
@@ -212,9 +210,7 @@ public sealed class GoStyleZipRestoreTests
 
         RestoreScenario.AssertSucceeded(report);
         Assert.AreEqual(1, rangesDropped, "the central directory was asked for with one ranged request");
-        var installed = Path.Combine(scenario.UnpackedDirectory(Demo, "1.0.0", "linux_amd64"), Binary);
-        CollectionAssert.AreEqual(ZipBytesOf(published.Zip, Binary), File.ReadAllBytes(installed));
-        RestoreScenario.AssertInstalled(RestoreScenario.Single(report), ProviderZips.H1(published.Zip));
+        AssertPublishedZipInstalled(scenario, published, report);
         scenario.AssertNoTempLeftovers();
     }
 
@@ -258,6 +254,14 @@ public sealed class GoStyleZipRestoreTests
         Assert.AreEqual(VerifyStatus.Mismatch, verified.Status, verified.Problem);
         StringAssert.Contains(verified.Problem, "matches none of the hashes the lock file records");
         Assert.AreEqual("no-h1", verified.StampStatus, "the lock's zh: proved the zip, so restore did not hash the files");
+    }
+
+    /// <summary>The binary on disk is the published zip's, and the installed package hashes to that zip's <c>h1:</c>.</summary>
+    private static void AssertPublishedZipInstalled(RestoreScenario scenario, Published published, RestoreReport report)
+    {
+        var installed = Path.Combine(scenario.UnpackedDirectory(Demo, "1.0.0", "linux_amd64"), Binary);
+        CollectionAssert.AreEqual(ZipBytesOf(published.Zip, Binary), File.ReadAllBytes(installed));
+        RestoreScenario.AssertInstalled(RestoreScenario.Single(report), ProviderZips.H1(published.Zip));
     }
 
     private static byte[] ZipBytesOf(string zip, string entryName)
