@@ -316,35 +316,35 @@ public sealed class RestoreJob
         var lockAcceptsStamp = PackageHashes.AnyMatch(locked.Hashes, h1 is null ? [zh] : [h1, zh]);
         if (lockAcceptsStamp && InstalledFiles.Unchanged(target, layout, stamp.Files)) return stamp;
 
-        var nowH1 = StillInstalled(target, layout, zh, h1, lockAcceptsStamp, locked.Hashes);
-        if (nowH1 is null)
+        if (StillInstalled(target, layout, stamp, zh, h1, lockAcceptsStamp, locked.Hashes) is not { } still)
         {
             _logger.LogInformation("{Target} changed since restore installed it, or the lock file no longer accepts it; reinstalling", target);
             return null;
         }
-        // Touched, not changed (or a stamp without file times, or one that now knows its h1:).
-        return WriteInstallStamp(stamp with { H1 = nowH1.ToString() }, target, layout, stampPath);
+        return WriteInstallStamp(still, target, layout, stampPath); // touched, not changed (or a stamp without file times)
     }
 
     /// <summary>
-    /// Hashes the installed package: its <c>h1:</c> when it is still what restore installed (where the stamp knows that)
-    /// and the lock accepts it, by that <c>h1:</c> or by the <c>zh:</c> it was installed from; else null.
+    /// Hashes the installed package: the stamp (with the <c>h1:</c> when one was computed) when the package is still
+    /// what restore installed (where the stamp can tell) and the lock accepts it, by its <c>h1:</c> or by the
+    /// <c>zh:</c> it was installed from; else null.
     /// </summary>
-    private static PackageHash? StillInstalled(string target, OutputLayout layout, PackageHash zh, PackageHash? h1, bool lockAcceptsStamp,
-        IReadOnlyList<PackageHash> lockedHashes)
+    private static InstallStamp? StillInstalled(string target, OutputLayout layout, InstallStamp stamp, PackageHash zh, PackageHash? h1,
+        bool lockAcceptsStamp, IReadOnlyList<PackageHash> lockedHashes)
     {
         try
         {
             if (layout == OutputLayout.Packed)
             {
                 if (!PackageHasher.ComputeZipHash(target).Equals(zh)) return null;
+                if (lockAcceptsStamp) return stamp;
                 var packedH1 = h1 ?? PackageHasher.ComputeH1FromZip(target);
-                return lockAcceptsStamp || PackageHashes.AnyMatch(lockedHashes, [packedH1]) ? packedH1 : null;
+                return PackageHashes.AnyMatch(lockedHashes, [packedH1]) ? stamp with { H1 = packedH1.ToString() } : null;
             }
             var now = PackageHasher.ComputeH1FromDirectory(target);
             if (h1 is not null && !h1.Equals(now)) return null;
             // Without an h1: in the stamp the folder's content is unknown to it: only the lock's h1: can vouch for it.
-            return PackageHashes.AnyMatch(lockedHashes, [now]) || (h1 is not null && lockAcceptsStamp) ? now : null;
+            return PackageHashes.AnyMatch(lockedHashes, [now]) || (h1 is not null && lockAcceptsStamp) ? stamp with { H1 = now.ToString() } : null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
