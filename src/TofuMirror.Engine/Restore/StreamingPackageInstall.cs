@@ -30,9 +30,9 @@ internal sealed class StreamingPackageInstall(PackageInstaller installer, BlobCa
             var outcome = await PackageTransfer.TrackAsync(transfers, package, TransferDirection.Download, location.Layer.Size,
                 transfer => ExtractWhileDownloading.RunAsync(location, cachePath, staging, checks, transfer, cancellationToken)).ConfigureAwait(false);
             if (outcome.Refusal is { } refusal) throw PackageInstaller.NotAValidZip(package, refusal);
-            if (outcome.NotStreamed is not null)
+            if (outcome.NotStreamed is { } notStreamed)
             {
-                logger.LogDebug("{Package} extracted from the cache after the download: {Reason}", package, outcome.NotStreamed?.Message);
+                logger.LogDebug("{Package} extracted from the cache after the download: {Reason}", package, notStreamed.Message);
                 PackageInstaller.Delete(staging);
                 using var zip = outcome.Zip!;
                 return installer.Install(zip, location, lockedHashes, OutputLayout.Unpacked);
