@@ -10,7 +10,7 @@
 # Usage: bash build/bench/restore.sh [MB per package, default 40] [platforms, default 6] [zips: both|go|stored, default both]
 # The tool is built into $TOFU_BENCH_ARTIFACTS (default /tmp/art-bench), never into the source tree.
 # TOFU_BENCH_COMPARE=/path/to/other/tofu-mirror.dll also measures that build in the same runs (an A/B comparison);
-# TOFU_BENCH_COMPARE=portable measures the portable build (no ReadyToRun code) beside the published one.
+# TOFU_BENCH_COMPARE=readytorun or portable measures the ReadyToRun or the portable build beside the native one.
 # TOFU_BENCH_PAYLOAD=/path/to/binary: what the go payload is cut from (default: the registry's own Go binary).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,18 +39,31 @@ registry_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
 
 artifacts=${TOFU_BENCH_ARTIFACTS:-/tmp/art-bench}
-# Measured as users get it: the tool package for this platform is published with ReadyToRun code.
-# TOFU_BENCH_COMPARE=portable adds the portable (JIT-compiled) build to the same runs.
+# Measured as users get it: on the platforms build/pack-tool.sh compiles natively, the tool package for this platform is
+# a native executable (Native AOT); elsewhere, ReadyToRun code. TOFU_BENCH_COMPARE=readytorun adds the ReadyToRun build
+# (the other platforms' packages) to the same runs, TOFU_BENCH_COMPARE=portable the portable (JIT-compiled) one.
 case $(uname -m) in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) rid=any ;; esac
-dotnet publish src/TofuMirror.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -nologo -v quiet \
-  --artifacts-path "$artifacts" -o "$artifacts/tool-$rid"
+publish_readytorun() {
+  dotnet publish src/TofuMirror.Cli -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -nologo -v quiet \
+    --artifacts-path "$artifacts/readytorun" -o "$artifacts/tool-$rid-readytorun"
+}
 tools=(this)
-declare -A dll=([this]="$artifacts/tool-$rid/tofu-mirror.dll")
-if [[ ${TOFU_BENCH_COMPARE:-} == portable ]]; then
-  dotnet build src/TofuMirror.Cli -c Release -nologo -v quiet --artifacts-path "$artifacts"
-  TOFU_BENCH_COMPARE="$artifacts/bin/TofuMirror.Cli/release/tofu-mirror.dll"
+declare -A run_tool
+if [[ $rid != any ]]; then
+  dotnet publish src/TofuMirror.Cli -c Release -r "$rid" -p:TofuNativeTool=true -nologo -v quiet \
+    --artifacts-path "$artifacts/native" -o "$artifacts/tool-$rid-native"
+  run_tool[this]="$artifacts/tool-$rid-native/tofu-mirror"
+else
+  publish_readytorun
+  run_tool[this]="dotnet $artifacts/tool-$rid-readytorun/tofu-mirror.dll"
 fi
-if [[ -n ${TOFU_BENCH_COMPARE:-} ]]; then tools+=(compared); dll[compared]=$TOFU_BENCH_COMPARE; fi
+case ${TOFU_BENCH_COMPARE:-} in
+  readytorun) publish_readytorun; TOFU_BENCH_COMPARE="$artifacts/tool-$rid-readytorun/tofu-mirror.dll" ;;
+  portable)
+    dotnet build src/TofuMirror.Cli -c Release -nologo -v quiet --artifacts-path "$artifacts"
+    TOFU_BENCH_COMPARE="$artifacts/bin/TofuMirror.Cli/release/tofu-mirror.dll" ;;
+esac
+if [[ -n ${TOFU_BENCH_COMPARE:-} ]]; then tools+=(compared); run_tool[compared]="dotnet $TOFU_BENCH_COMPARE"; fi
 template="127.0.0.1:$port/providers/\${hostname}/\${namespace}/\${type}"
 platforms=(linux_amd64 linux_arm64 darwin_amd64 darwin_arm64 windows_amd64 freebsd_amd64 openbsd_amd64 solaris_amd64)
 args=()
@@ -104,7 +117,7 @@ with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as z: z.write
   "$dotnet_tool" lock --chdir "$work/module-$kind" --repository-template "$template" "${args[@]}" >/dev/null 2>&1
 }
 dotnet_tool="$work/tofu-mirror"
-printf '#!/bin/sh\nexec dotnet %q "$@"\n' "${dll[this]}" > "$dotnet_tool" && chmod +x "$dotnet_tool"
+printf '#!/bin/sh\nexec %s "$@"\n' "${run_tool[this]}" > "$dotnet_tool" && chmod +x "$dotnet_tool"
 
 blob_digests() { # kind
   local repo="http://127.0.0.1:$port/v2/providers/registry.opentofu.org/bench/$1"
@@ -132,7 +145,8 @@ export work port
 time_restore() { # kind tool
   rm -rf "$work/out" "$work/cache"; sync
   local start; start=$(now)
-  /usr/bin/time -f '%M %U %S' -o "$work/rss" dotnet "${dll[$2]}" restore --chdir "$work/module-$1" --repository-template "$template" \
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" ${run_tool[$2]} restore --chdir "$work/module-$1" --repository-template "$template" \
     "${args[@]}" --output "$work/out" --cache "$work/cache" >"$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
   echo "$(now) - $start" | bc
 }
@@ -187,13 +201,14 @@ for kind in $kinds; do
 done
 
 # No-op restore (everything up to date) of the last kind: median of 15, timed in one process (no shell per sample).
-noop_ms=$(python3 - "${dll[this]}" restore --chdir "$work/module-$kind" --repository-template "$template" "${args[@]}" \
+# shellcheck disable=SC2086
+noop_ms=$(python3 - ${run_tool[this]} restore --chdir "$work/module-$kind" --repository-template "$template" "${args[@]}" \
   --output "$work/out" --cache "$work/cache" <<'PY'
 import statistics, subprocess, sys, time
 samples = []
 for _ in range(15):
     start = time.perf_counter()
-    subprocess.run(["dotnet", *sys.argv[1:]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     samples.append((time.perf_counter() - start) * 1000)
 print(statistics.median(samples))
 PY

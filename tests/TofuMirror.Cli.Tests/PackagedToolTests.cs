@@ -1,18 +1,24 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection.PortableExecutable;
+using System.Text.Json;
+using System.Threading.Tasks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using TofuMirror.Model.Platforms;
 using TofuMirror.Testing;
+using TofuMirror.Testing.Registry;
 using TofuMirror.Testing.Tools;
+using static TofuMirror.Cli.Tests.SignedOriginScenario;
 
 namespace TofuMirror.Cli.Tests;
 
 /// <summary>
-/// The tool as users get it: packed into a local feed, installed with `dotnet tool install --tool-path`,
-/// then run as the `tofu-mirror` command.
+/// The tool as users get it: packed into a local feed (build/pack-tool.sh), installed with `dotnet tool install
+/// --tool-path`, then run as the `tofu-mirror` command: on this machine's platform, the native executable.
 /// </summary>
 [TestClass]
 [DoNotParallelize]
@@ -22,13 +28,14 @@ public sealed class PackagedToolTests
     private static string _work = "";
     private static string _tool = "";
     private static string _package = "";
+    private static readonly ClassRegistry s_registry = new();
 
     [ClassInitialize]
     public static void PackAndInstall(TestContext context)
     {
         _work = Directory.CreateTempSubdirectory("tofumirror-tool-").FullName;
         var feed = Path.Combine(_work, "feed");
-        Run("dotnet", $"pack \"{Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli")}\" -c Release -nologo -v quiet -o \"{feed}\" --artifacts-path \"{Path.Combine(_work, "artifacts")}\" -p:TofuMirrorRepositoryUrl={RepositoryUrl}", RepoPaths.Root);
+        ToolPackages.Pack(feed, Path.Combine(_work, "artifacts"), $"-p:TofuMirrorRepositoryUrl={RepositoryUrl}");
         _package = ToolPackages.Pointer(feed);
         var tools = Path.Combine(_work, "tools");
         Run("dotnet", $"tool install TofuMirror.Cli --tool-path \"{tools}\" --add-source \"{feed}\" --prerelease", _work);
@@ -39,6 +46,7 @@ public sealed class PackagedToolTests
     [ClassCleanup]
     public static void Cleanup()
     {
+        s_registry.Dispose();
         if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
     }
 
@@ -60,20 +68,74 @@ public sealed class PackagedToolTests
     }
 
     [TestMethod]
-    public void Pack_MakesAPackagePerPlatform_AndThisPlatformGetsPrecompiledCode()
+    public void Pack_MakesAPackagePerPlatform_ThisPlatformsIsNative_TheOthersPrecompiled()
     {
         var feed = Path.GetDirectoryName(_package)!;
         var version = Path.GetFileNameWithoutExtension(_package)["TofuMirror.Cli.".Length..];
         foreach (var platform in ToolPackages.PlatformRuntimeIdentifiers)
             Assert.IsTrue(File.Exists(Path.Combine(feed, $"TofuMirror.Cli.{platform}.{version}.nupkg")), $"no {platform} package");
 
-        // `dotnet tool install` picked this machine's package: its assemblies carry ReadyToRun code, or (on a platform
-        // without one) the portable package's do not.
-        var engine = Directory.EnumerateFiles(Path.GetDirectoryName(_tool)!, "TofuMirror.Engine.dll", SearchOption.AllDirectories).Single();
-        using var reader = new PEReader(File.OpenRead(engine));
-        var precompiled = reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        // `dotnet tool install` picked this machine's package: a native executable with no assemblies beside it.
         var machine = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-        Assert.AreEqual(ToolPackages.PlatformRuntimeIdentifiers.Contains(machine), precompiled, $"{engine} on {machine}");
+        var installed = Path.GetDirectoryName(Path.GetFullPath(new FileInfo(_tool).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? _tool))!;
+        if (ToolPackages.NativeRuntimeIdentifiers.Contains(machine))
+        {
+            Assert.AreEqual(0, Directory.GetFiles(installed, "*.dll").Length, $"{installed} holds assemblies: {string.Join(", ", Directory.GetFiles(installed))}");
+            Assert.IsTrue(ToolPackages.IsNativeExecutable(Path.Combine(installed, "tofu-mirror")), $"{installed}/tofu-mirror is not a native executable");
+        }
+
+        // Every other platform's package carries ReadyToRun code; the portable one does not.
+        foreach (var platform in ToolPackages.PlatformRuntimeIdentifiers.Where(p => p != machine))
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(feed, $"TofuMirror.Cli.{platform}.{version}.nupkg"));
+            var engine = package.Entries.Single(e => e.Name == "TofuMirror.Engine.dll");
+            using var bytes = new MemoryStream();
+            using (var entry = engine.Open()) entry.CopyTo(bytes);
+            bytes.Position = 0;
+            using var reader = new PEReader(bytes);
+            Assert.AreEqual(platform != "any", reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{engine.FullName} in the {platform} package");
+        }
+    }
+
+    [TestMethod]
+    public async Task InstalledTool_MirrorsFromASignedOrigin_LocksRestoresAndVerifiesSigned()
+    {
+        if (Platform.Current is not { } current || !FourPlatforms.Contains(current.ToString()))
+        {
+            Assert.Inconclusive("this machine's platform is not one the origin serves");
+            return;
+        }
+        await using var scenario = await SignedOriginScenario.CreateAsync(s_registry.Process.Host);
+        var anchors = scenario.Temp.WriteFile("trusted-keys.txt", scenario.Key.Fingerprint + "\n");
+        var work = scenario.Temp.Path;
+        var variables = new Dictionary<string, string> { ["TF_CLI_CONFIG_FILE"] = scenario.CliConfig };
+
+        var (exit, output, errors) = Run(_tool, $"mirror --chdir module --repository-template \"{scenario.Template}\" --cache cache --json", work, variables: variables);
+        Assert.AreEqual(0, exit, errors);
+        var fetched = JsonDocument.Parse(output).RootElement.GetProperty("versions").EnumerateArray()
+            .SelectMany(v => v.GetProperty("platforms").EnumerateArray()).Count(p => p.GetProperty("status").GetString() == "fetched");
+        Assert.AreEqual(3 * FourPlatforms.Length, fetched, output);
+
+        (exit, output, errors) = Run(_tool, $"lock --chdir module --repository-template \"{scenario.Template}\" --trusted-keys \"{anchors}\" --platform {current}", work, variables: variables);
+        Assert.AreEqual(0, exit, errors);
+        StringAssert.Contains(output + errors, "(signed, key ID " + scenario.Key.KeyId);
+
+        (exit, output, errors) = Run(_tool, $"restore --chdir module --repository-template \"{scenario.Template}\" --require-signed --trusted-keys \"{anchors}\" --output out --cache restore-cache --json", work, variables: variables);
+        Assert.AreEqual(0, exit, errors);
+        var packages = JsonDocument.Parse(output).RootElement.GetProperty("packages").EnumerateArray().ToList();
+        Assert.AreEqual(3, packages.Count(p => p.GetProperty("status").GetString() == "installed" && p.GetProperty("signingKeyId").GetString() == scenario.Key.KeyId), output);
+        var alpha = Path.Combine(work, "out", Alpha.ToString(), ReleaseVersion, current.ToString());
+        Assert.IsTrue(Directory.EnumerateFiles(alpha).Any(), $"nothing installed in {alpha}");
+
+        (exit, output, errors) = Run(_tool, $"verify --chdir module --output out --repository-template \"{scenario.Template}\" --require-signed --trusted-keys \"{anchors}\" --json", work, variables: variables);
+        Assert.AreEqual(0, exit, output + errors);
+        Assert.IsTrue(JsonDocument.Parse(output).RootElement.GetProperty("success").GetBoolean(), output);
+
+        // A tampered installed file is found, as by the managed build.
+        File.AppendAllText(Directory.EnumerateFiles(alpha).First(), "tampered");
+        (exit, output, _) = Run(_tool, $"verify --chdir module --output out --json", work, expectSuccess: false, variables: variables);
+        Assert.AreEqual(1, exit, output);
+        StringAssert.Contains(output, "\"mismatch\"");
     }
 
     [TestMethod]
@@ -110,7 +172,8 @@ public sealed class PackagedToolTests
         Assert.IsTrue(errors.Split('\n').Any(l => l.Contains("main.tf:3:") && l.Contains("error TOFU0005")), errors);
     }
 
-    private static (int Exit, string Output, string Errors) Run(string file, string arguments, string directory, bool expectSuccess = true)
+    private static (int Exit, string Output, string Errors) Run(string file, string arguments, string directory, bool expectSuccess = true,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -122,6 +185,7 @@ public sealed class PackagedToolTests
         File.WriteAllText(Path.Combine(_work, "empty.tfrc"), "");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEnd();

@@ -31,8 +31,7 @@ public sealed class SampleToolInstallTests
             File.Copy(Path.Combine(RepoPaths.Root, ".config", "dotnet-tools.json"), Path.Combine(repository, ".config", "dotnet-tools.json"));
             File.Copy(Path.Combine(RepoPaths.Root, "global.json"), Path.Combine(repository, "global.json"));
             var feed = Path.Combine(repository, "artifacts", "packages");
-            Run($"dotnet pack \"{Path.Combine(RepoPaths.Root, "src", "TofuMirror.Cli")}\" -c Release -nologo -v quiet -o \"{feed}\" --artifacts-path \"{Path.Combine(work, "artifacts")}\"",
-                RepoPaths.Root, packages: null);
+            ToolPackages.Pack(feed, Path.Combine(work, "artifacts"));
             var package = Path.GetFileNameWithoutExtension(ToolPackages.Pointer(feed));
             var packedVersion = package.Substring("TofuMirror.Cli.".Length);
 
