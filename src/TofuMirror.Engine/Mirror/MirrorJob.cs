@@ -247,6 +247,7 @@ public sealed class MirrorJob
         {
             try
             {
+                using (var stream = File.OpenRead(zip)) SafeZipExtractor.CheckEntries(stream);
                 return PackageHasher.ComputeH1FromZip(zip);
             }
             catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)

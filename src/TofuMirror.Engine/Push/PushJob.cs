@@ -10,6 +10,7 @@ using TofuMirror.Engine.Progress;
 using TofuMirror.Engine.Providers;
 using TofuMirror.Engine.Restore;
 using TofuMirror.Engine.Stores;
+using TofuMirror.Engine.Zip;
 using TofuMirror.Oci;
 using TofuMirror.Oci.Content;
 using Platform = TofuMirror.Model.Platforms.Platform;
@@ -79,6 +80,7 @@ public sealed class PushJob
                 $"no oci_mirror installation method handles {provider.ForDisplay()}; check the include/exclude patterns.");
         var store = stores[0];
 
+        foreach (var package in packages.Where(p => p.Kind == MirrorPackageKind.Packed)) RefuseUnrestorableZip(package);
         var platforms = new List<PushedPlatform>();
         var entries = new List<Descriptor>();
         foreach (var package in packages.OrderBy(p => p.Platform))
@@ -97,6 +99,24 @@ public sealed class PushJob
         var kept = index.Manifests.Where(m => m.Platform is { } p && !pushedPlatforms.Contains(p.ToString()))
             .Select(m => Platform.Parse(m.Platform!.ToString())).ToList();
         return new PushedVersion(provider, version, store.Name, tag, indexDigest.ToString(), platforms, kept);
+    }
+
+    /// <summary>
+    /// A zip that restore would refuse to extract (an entry outside the target, names differing only in case, more than
+    /// any provider needs, not a zip at all) fails the push before anything of its version is sent.
+    /// </summary>
+    private static void RefuseUnrestorableZip(MirrorPackage package)
+    {
+        try
+        {
+            using var zip = new FileStream(package.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+            SafeZipExtractor.CheckEntries(zip);
+        }
+        catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
+        {
+            throw new ProviderFailure(DiagnosticCodes.InvalidPackage,
+                $"{package.Path} is not a provider zip restore would install: {e.Message} Nothing of {package.Address.ForDisplay()} {package.Version} was pushed; fix or rebuild the zip.");
+        }
     }
 
     private async Task<(PushedPlatform, Descriptor)> PushPlatformAsync(

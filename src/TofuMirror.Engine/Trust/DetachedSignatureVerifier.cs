@@ -9,7 +9,9 @@ namespace TofuMirror.Engine.Trust;
 /// <summary>
 /// Checks a detached OpenPGP signature (armored or binary) over some bytes against a keyring, with BouncyCastle.
 /// A signature by a subkey counts only when the subkey carries a valid binding signature of its primary key, so a
-/// key list cannot smuggle in a foreign subkey under a trusted primary key.
+/// key list cannot smuggle in a foreign subkey under a trusted primary key. A key its owner revoked (a revocation
+/// signature by the primary key, on the primary or on the signing subkey) makes no valid signature, whatever the
+/// reason and date of the revocation: as in OpenTofu, where the signature is then refused.
 /// </summary>
 public static class DetachedSignatureVerifier
 {
@@ -50,6 +52,10 @@ public static class DetachedSignatureVerifier
             {
                 problem = $"it does not verify with key {OpenPgpKeyring.KeyIdOf(key)}: the signed content differs or the signature is corrupt";
                 continue;
+            }
+            if (RevocationOf(primary, key) is { } revocation)
+            {
+                return Failure(SignatureStatus.KeyRevoked, issuer, tried, revocation);
             }
             var expiry = Earliest(ExpiryOf(primary), key.IsMasterKey ? null : ExpiryOf(key), SignatureExpiryOf(parsed));
             var expired = expiry is { } at && at <= now;
@@ -105,6 +111,42 @@ public static class DetachedSignatureVerifier
             }
         }
         return false;
+    }
+
+    /// <summary>What revoked the key or its primary key (a revocation signature the primary key made), null when neither is revoked.</summary>
+    private static string? RevocationOf(PgpPublicKey primary, PgpPublicKey key)
+    {
+        foreach (var revocation in primary.GetSignaturesOfType(PgpSignature.KeyRevocation))
+        {
+            if (IsMadeBy(primary, revocation, () => revocation.VerifyCertification(primary))) return Revoked(primary, revocation);
+        }
+        if (key.IsMasterKey) return null;
+        foreach (var revocation in key.GetSignaturesOfType(PgpSignature.SubkeyRevocation))
+        {
+            if (IsMadeBy(primary, revocation, () => revocation.VerifyCertification(primary, key))) return Revoked(key, revocation);
+        }
+        return null;
+    }
+
+    private static bool IsMadeBy(PgpPublicKey primary, PgpSignature revocation, Func<bool> verify)
+    {
+        try
+        {
+            revocation.InitVerify(primary);
+            return verify();
+        }
+        catch (PgpException)
+        {
+            return false; // a broken revocation signature revokes nothing
+        }
+    }
+
+    private static string Revoked(PgpPublicKey key, PgpSignature revocation)
+    {
+        var reason = revocation.GetHashedSubPackets()?.GetSubpacket(Org.BouncyCastle.Bcpg.SignatureSubpacketTag.RevocationReason)
+            as Org.BouncyCastle.Bcpg.RevocationReason;
+        var why = string.IsNullOrWhiteSpace(reason?.GetRevocationDescription()) ? "" : $" (\"{reason!.GetRevocationDescription()}\")";
+        return $"key {OpenPgpKeyring.KeyIdOf(key)} was revoked by its owner on {revocation.CreationTime:yyyy-MM-dd}{why}, so its signatures no longer count";
     }
 
     private static DateTimeOffset? ExpiryOf(PgpPublicKey key)

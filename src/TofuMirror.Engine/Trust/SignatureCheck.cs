@@ -16,6 +16,8 @@ public enum SignatureStatus
     NoMatchingKey,
     /// <summary>The signature is not OpenPGP signature data.</summary>
     Malformed,
+    /// <summary>Made by one of the keys over these bytes, but the owner revoked that key (or its primary key).</summary>
+    KeyRevoked,
 }
 
 /// <summary>

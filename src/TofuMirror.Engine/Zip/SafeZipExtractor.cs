@@ -70,11 +70,23 @@ public static class SafeZipExtractor
     private static FileStream OpenZip(string zipPath) =>
         new(zipPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 18, FileOptions.RandomAccess);
 
-    private static IReadOnlyList<string> ExtractCore(Stream zipStream, string targetDirectory, Dictionary<string, byte[]>? digests, bool checkCrc)
+    /// <summary>
+    /// Checks from the central directory alone, writing nothing, that extracting the zip (read from a seekable stream,
+    /// left open) would pass the entry rules: every name inside the target, no two differing only in letter case, the
+    /// entry count and declared sizes within the limits. Throws what extracting would throw.
+    /// </summary>
+    /// <exception cref="UnsafeZipEntryException">An entry would land outside the target or collides with another.</exception>
+    /// <exception cref="ZipLimitExceededException">The zip declares more than any provider package needs.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a zip.</exception>
+    public static void CheckEntries(Stream zipStream)
     {
-        var root = Path.GetFullPath(targetDirectory);
         using var archive = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
-        var budget = new ExtractionBudget(zipStream.CanSeek ? zipStream.Length : long.MaxValue);
+        Plan(archive, Path.GetFullPath(Path.Combine(Path.GetTempPath(), "tofumirror-entry-check")), zipStream.Length);
+    }
+
+    private static List<(ZipArchiveEntry Entry, string Name, string FullPath)> Plan(ZipArchive archive, string root, long zipLength)
+    {
+        var budget = new ExtractionBudget(zipLength);
         var planned = new List<(ZipArchiveEntry Entry, string Name, string FullPath)>();
         var spellings = new CaseCollisionGuard();
         foreach (var entry in archive.Entries)
@@ -84,6 +96,14 @@ public static class SafeZipExtractor
             budget.Admit(entry.FullName, entry.CompressedLength, entry.Length);
             planned.Add((entry, name, fullPath));
         }
+        return planned;
+    }
+
+    private static IReadOnlyList<string> ExtractCore(Stream zipStream, string targetDirectory, Dictionary<string, byte[]>? digests, bool checkCrc)
+    {
+        var root = Path.GetFullPath(targetDirectory);
+        using var archive = new ZipArchive(zipStream, ZipArchiveMode.Read, leaveOpen: true);
+        var planned = Plan(archive, root, zipStream.CanSeek ? zipStream.Length : long.MaxValue);
 
         Directory.CreateDirectory(root);
         var buffer = new byte[BufferSize];

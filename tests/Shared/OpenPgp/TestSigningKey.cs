@@ -21,6 +21,7 @@ internal sealed class TestSigningKey
     private static readonly SecureRandom Random = new();
 
     private readonly PgpPublicKeyRing publicRing;
+    private readonly PgpPrivateKey primaryPrivateKey;
     private readonly PgpPrivateKey signingPrivateKey;
     private readonly PgpPublicKey signingPublicKey;
 
@@ -28,6 +29,7 @@ internal sealed class TestSigningKey
     {
         this.publicRing = publicRing;
         var keys = new System.Collections.Generic.List<PgpSecretKey>(secretRing.GetSecretKeys());
+        primaryPrivateKey = keys[0].ExtractPrivateKey(Array.Empty<char>());
         var signingSecret = signWithSubkey ? keys[1] : keys[0];
         signingPrivateKey = signingSecret.ExtractPrivateKey(Array.Empty<char>());
         signingPublicKey = signingSecret.PublicKey;
@@ -54,17 +56,37 @@ internal sealed class TestSigningKey
     public string Fingerprint => Convert.ToHexString(publicRing.GetPublicKey().GetFingerprint());
 
     /// <summary>The public key (with its subkey, if any) as ASCII armor, as a registry serves it.</summary>
-    public string ArmoredPublicKey
+    public string ArmoredPublicKey => Armor(publicRing);
+
+    /// <summary>
+    /// The public key as ASCII armor after its owner revoked it: the primary key, or only the signing subkey. With
+    /// <paramref name="forgedBy"/>, the revocation is made by that other key instead (and so revokes nothing).
+    /// </summary>
+    public string ArmoredRevokedPublicKey(bool subkeyOnly = false, string reason = "key material compromised", TestSigningKey? forgedBy = null)
     {
-        get
+        var primary = publicRing.GetPublicKey();
+        var signer = forgedBy?.primaryPrivateKey ?? primaryPrivateKey;
+        var generator = new PgpSignatureGenerator(primary.Algorithm, HashAlgorithmTag.Sha256);
+        generator.InitSign(subkeyOnly ? PgpSignature.SubkeyRevocation : PgpSignature.KeyRevocation, signer);
+        var hashed = new PgpSignatureSubpacketGenerator();
+        hashed.SetSignatureCreationTime(false, DateTime.UtcNow.AddMinutes(-1));
+        hashed.SetRevocationReason(false, RevocationReasonTag.KeyCompromised, reason);
+        generator.SetHashedSubpackets(hashed.Generate());
+        var subkey = publicRing.GetPublicKey(signingPublicKey.KeyId); // as the ring holds it: with its binding signature
+        var revoked = subkeyOnly
+            ? PgpPublicKey.AddCertification(subkey, generator.GenerateCertification(primary, subkey))
+            : PgpPublicKey.AddCertification(primary, generator.GenerateCertification(primary));
+        return Armor(PgpPublicKeyRing.InsertPublicKey(publicRing, revoked));
+    }
+
+    private static string Armor(PgpPublicKeyRing ring)
+    {
+        using var buffer = new MemoryStream();
+        using (var armor = new ArmoredOutputStream(buffer))
         {
-            using var buffer = new MemoryStream();
-            using (var armor = new ArmoredOutputStream(buffer))
-            {
-                publicRing.Encode(armor);
-            }
-            return Encoding.ASCII.GetString(buffer.ToArray());
+            ring.Encode(armor);
         }
+        return Encoding.ASCII.GetString(buffer.ToArray());
     }
 
     /// <summary>A binary detached signature over <paramref name="data"/>, made now.</summary>

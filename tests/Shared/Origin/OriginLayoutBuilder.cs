@@ -54,6 +54,9 @@ internal sealed class OriginLayoutBuilder
         return this;
     }
 
+    /// <summary>Makes the zip of (type, version, platform) instead of <see cref="ProviderZip"/> (e.g. a hostile one).</summary>
+    public Func<string, string, string, byte[]>? ZipOf { get; set; }
+
     /// <summary>The zip bytes of a release per platform, after <see cref="WriteTo"/>.</summary>
     public Dictionary<(string Type, string Version, string Platform), byte[]> Zips { get; } = new();
 
@@ -81,7 +84,7 @@ internal sealed class OriginLayoutBuilder
     private void WriteRelease(string root, OriginRelease release)
     {
         var files = $"files/{release.Type}/{release.Version}/";
-        var zips = release.Platforms.ToDictionary(p => p, p => ProviderZip(release.Type, release.Version, p));
+        var zips = release.Platforms.ToDictionary(p => p, p => (ZipOf ?? ProviderZip)(release.Type, release.Version, p));
         foreach (var (platform, zip) in zips)
         {
             Zips[(release.Type, release.Version, platform)] = zip;

@@ -152,7 +152,8 @@ public sealed class RestoreFailureTests
         ProviderZips.Write(zip,
             ZipFileEntry.Text("terraform-provider-demo_v1.0.0", "#!/bin/sh\n", ProviderZips.ExecutableMode),
             ZipFileEntry.Text(entryName, "pwned\n"));
-        await scenario.Mirror.PushZipsAsync(Demo, zip);
+        // `push` refuses such a zip; a pusher with another tool is not stopped.
+        await TofuMirror.Testing.Pushers.ForeignPusher.PushZipAsync(scenario.Mirror.Stores.Resolve(Demo).Single(), "1.0.0", "linux_amd64", zip);
         ModuleFiles.Write(scenario.Module, (Demo, "1.0.0", RestoreScenario.HashesOf([zip])));
 
         var item = Failed(await scenario.RestoreAsync("linux_amd64"), DiagnosticCodes.InvalidPackage);

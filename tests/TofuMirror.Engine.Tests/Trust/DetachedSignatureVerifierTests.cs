@@ -137,6 +137,34 @@ public sealed class DetachedSignatureVerifierTests
     }
 
     [TestMethod]
+    [DataRow(false, DisplayName = "the primary key revoked")]
+    [DataRow(true, DisplayName = "only the signing subkey revoked")]
+    public void A_revoked_key_makes_no_valid_signature_and_the_problem_says_why(bool subkeyOnly)
+    {
+        var author = TestSigningKey.Get("revoking-author", signingSubkey: subkeyOnly);
+        var signature = author.SignDetached(Data);
+        Assert.AreEqual(SignatureStatus.Valid, DetachedSignatureVerifier.Verify(Data, signature, Keys(author.ArmoredPublicKey), DateTimeOffset.UtcNow).Status);
+
+        var check = DetachedSignatureVerifier.Verify(Data, signature, Keys(author.ArmoredRevokedPublicKey(subkeyOnly, "stolen laptop")), DateTimeOffset.UtcNow);
+
+        Assert.AreEqual(SignatureStatus.KeyRevoked, check.Status, check.Problem);
+        Assert.IsFalse(check.Verifies);
+        StringAssert.Contains(check.Problem, $"key {(subkeyOnly ? author.SigningKeyId : author.KeyId)} was revoked by its owner");
+        StringAssert.Contains(check.Problem, "\"stolen laptop\"");
+    }
+
+    [TestMethod]
+    public void A_revocation_made_by_another_key_revokes_nothing()
+    {
+        var author = TestSigningKey.Get("revoking-author");
+        var forged = author.ArmoredRevokedPublicKey(forgedBy: TestSigningKey.Get("someone-else"));
+
+        var check = DetachedSignatureVerifier.Verify(Data, author.SignDetached(Data), Keys(forged), DateTimeOffset.UtcNow);
+
+        Assert.AreEqual(SignatureStatus.Valid, check.Status, check.Problem);
+    }
+
+    [TestMethod]
     public void Garbage_is_a_malformed_signature_and_not_a_key()
     {
         var check = DetachedSignatureVerifier.Verify(Data, Encoding.ASCII.GetBytes("not a signature"), Keys(TestSigningKey.Get().ArmoredPublicKey), DateTimeOffset.UtcNow);
