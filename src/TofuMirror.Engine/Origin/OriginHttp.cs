@@ -74,35 +74,81 @@ public sealed class OriginHttp : IDisposable
         return new OriginDocument(buffer.ToArray(), response.Url, response.Message.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>Streams <paramref name="url"/> into <paramref name="destination"/>, at most <see cref="OriginHttpOptions.MaxPackageBytes"/>.</summary>
+    /// <summary>How many times a download that broke off is continued, each time with a ranged request from where it stopped.</summary>
+    public const int MaxResumes = 3;
+
+    /// <summary>
+    /// Streams <paramref name="url"/> into <paramref name="destination"/>, at most <see cref="OriginHttpOptions.MaxPackageBytes"/>.
+    /// A body that breaks off is continued (up to <see cref="MaxResumes"/> times) with <c>Range: bytes=N-</c> to the URL
+    /// it came from, and <c>If-Range</c> when the first answer had an ETag; an answer that is not exactly that rest of the
+    /// same file fails the download. Nothing the caller sees is trusted for it: the bytes are hashed and checked as always.
+    /// </summary>
     public async Task DownloadAsync(Uri url, Stream destination, OriginTokenBinding? token, string context, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(url, token, context, cancellationToken).ConfigureAwait(false);
-        if (response.Message.StatusCode == HttpStatusCode.NotFound)
-            throw new OriginException(DiagnosticCodes.OriginNotFound, $"{context}: {OriginText.Url(response.Url)} answered 404 Not Found");
-        EnsureSuccess(response, token, context);
         var limit = Options.MaxPackageBytes;
-        if (response.Message.Content.Headers.ContentLength is long declared && declared > limit)
-            throw TooLarge(response.Url, limit, context);
-        await using var body = await response.Message.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var chunk = new byte[81920];
         long total = 0;
-        int read;
-        try
+        long? expected = null;
+        EntityTagHeaderValue? etag = null;
+        var from = url;
+        for (var resumes = 0; ; resumes++)
         {
-            while ((read = await ReadChunkAsync(body, chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            var resumeAt = total;
+            using var response = await SendAsync(from, token, context, cancellationToken, request =>
             {
-                total += read;
-                if (total > limit) throw TooLarge(response.Url, limit, context);
-                await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                if (resumeAt == 0) return;
+                request.Headers.Range = new RangeHeaderValue(resumeAt, null);
+                if (etag is not null) request.Headers.IfRange = new RangeConditionHeaderValue(etag);
+            }).ConfigureAwait(false);
+            if (resumeAt == 0)
+            {
+                if (response.Message.StatusCode == HttpStatusCode.NotFound)
+                    throw new OriginException(DiagnosticCodes.OriginNotFound, $"{context}: {OriginText.Url(response.Url)} answered 404 Not Found");
+                EnsureSuccess(response, token, context);
+                expected = response.Message.Content.Headers.ContentLength;
+                if (expected > limit) throw TooLarge(response.Url, limit, context);
+                etag = response.Message.Headers.ETag is { IsWeak: false } strong ? strong : null;
+                from = response.Url;
             }
+            else if (!ContinuesAt(response.Message, resumeAt, expected))
+            {
+                throw new OriginException(DiagnosticCodes.OriginUnavailable,
+                    $"{context}: {OriginText.Url(response.Url)} broke off after {resumeAt} bytes, and asked for the rest it answered "
+                    + $"{(int)response.Message.StatusCode} without exactly that part of the file; try again");
+            }
+
+            string? broken;
+            try
+            {
+                await using var body = await response.Message.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                int read;
+                while ((read = await ReadChunkAsync(body, chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    total += read;
+                    if (total > limit) throw TooLarge(response.Url, limit, context);
+                    await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
+                broken = expected is long length && total < length ? $"it ended after {total} of {length} bytes" : null;
+            }
+            catch (Exception e) when ((e is IOException or HttpRequestException) && e is not OriginException)
+            {
+                broken = OriginText.Server(e.Message);
+            }
+            if (expected is long size && total > size)
+                throw new OriginException(DiagnosticCodes.OriginUnavailable, $"{context}: {OriginText.Url(response.Url)} sent {total} bytes, more than the {size} it announced");
+            if (broken is null) return;
+            if (resumes == MaxResumes || total == 0)
+                throw new OriginException(DiagnosticCodes.OriginUnavailable,
+                    $"{context}: downloading {OriginText.Url(response.Url)} failed after {total} bytes{(resumes > 0 ? $" and {resumes} resumed requests" : "")}: {broken}");
         }
-        catch (Exception e) when ((e is IOException or HttpRequestException) && e is not OriginException)
-        {
-            throw new OriginException(DiagnosticCodes.OriginUnavailable, $"{context}: downloading {OriginText.Url(response.Url)} failed: {OriginText.Server(e.Message)}", e);
-        }
-        if (response.Message.Content.Headers.ContentLength is long expected && expected != total)
-            throw new OriginException(DiagnosticCodes.OriginUnavailable, $"{context}: {OriginText.Url(response.Url)} ended after {total} of {expected} bytes");
+    }
+
+    /// <summary>Whether a ranged answer is the file from <paramref name="offset"/> on: 206 with a matching Content-Range.</summary>
+    private static bool ContinuesAt(HttpResponseMessage response, long offset, long? expectedLength)
+    {
+        if (response.StatusCode != HttpStatusCode.PartialContent || response.Content.Headers.ContentRange is not { } range) return false;
+        return range.From == offset && (expectedLength is null || range.Length == expectedLength)
+            && (range.To is null || expectedLength is null || range.To == expectedLength - 1);
     }
 
     /// <summary>One read of a body that fails as a broken connection when no byte arrives within <see cref="OciClientOptions.BodyIdleTimeout"/>.</summary>
@@ -138,7 +184,8 @@ public sealed class OriginHttp : IDisposable
         throw new OriginException(DiagnosticCodes.OriginUnavailable, status >= 500 ? $"{at} (after retries)" : at);
     }
 
-    private async Task<SentRequest> SendAsync(Uri url, OriginTokenBinding? token, string context, CancellationToken cancellationToken)
+    private async Task<SentRequest> SendAsync(Uri url, OriginTokenBinding? token, string context, CancellationToken cancellationToken,
+        Action<HttpRequestMessage>? prepare = null)
     {
         var current = url;
         for (var redirects = 0; ; redirects++)
@@ -148,6 +195,7 @@ public sealed class OriginHttp : IDisposable
             request.Headers.UserAgent.ParseAdd(Options.Transport.UserAgent);
             if (token is not null && token.Covers(current))
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token.Token);
+            prepare?.Invoke(request);
             HttpResponseMessage response;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Options.Transport.RequestTimeout);

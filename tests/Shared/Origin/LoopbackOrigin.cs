@@ -10,10 +10,13 @@ using TofuMirror.Testing.Registry;
 namespace TofuMirror.Testing.Origin;
 
 /// <summary>One request the loopback origin answered.</summary>
-internal sealed record OriginAccess(string Method, string Path, bool HadAuthorization, string? Authorization);
+internal sealed record OriginAccess(string Method, string Path, bool HadAuthorization, string? Authorization, string? Range = null);
 
-/// <summary>A fault injected for one path: a status code, or the body cut after <see cref="TruncateAfter"/> bytes.</summary>
-internal sealed record OriginFault(int? Status = null, int? TruncateAfter = null, string? RedirectTo = null);
+/// <summary>
+/// A fault injected for one path: a status code, or the body cut after <see cref="TruncateAfter"/> bytes (for the first
+/// <see cref="TruncateTimes"/> answers).
+/// </summary>
+internal sealed record OriginFault(int? Status = null, int? TruncateAfter = null, string? RedirectTo = null, int TruncateTimes = int.MaxValue);
 
 /// <summary>
 /// A static-file origin on 127.0.0.1 (the shared Kestrel <see cref="LoopbackServer"/>): serves a folder, logs every
@@ -43,6 +46,14 @@ internal sealed class LoopbackOrigin : IAsyncDisposable
     /// <summary>Faults by request path (e.g. <c>/v1/providers/acme/widget/versions</c>).</summary>
     public ConcurrentDictionary<string, OriginFault> Faults { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When set, <c>Range: bytes=N-</c> gets 206 with the file from N; otherwise the whole file, as servers that ignore
+    /// ranges answer.
+    /// </summary>
+    public bool ServesRanges { get; set; }
+
+    private readonly ConcurrentDictionary<string, int> _truncations = new(StringComparer.Ordinal);
+
     /// <summary>When set, requests without <c>Authorization: Bearer</c> this token get 401.</summary>
     public string? RequiredToken { get; set; }
 
@@ -62,7 +73,8 @@ internal sealed class LoopbackOrigin : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         var authorization = context.Request.Headers.Authorization.ToString();
-        _log.Enqueue(new OriginAccess(context.Request.Method, path, authorization.Length > 0, authorization.Length > 0 ? authorization : null));
+        var range = context.Request.Headers.Range.ToString();
+        _log.Enqueue(new OriginAccess(context.Request.Method, path, authorization.Length > 0, authorization.Length > 0 ? authorization : null, range.Length > 0 ? range : null));
         Faults.TryGetValue(path, out var fault);
         if (fault?.Status is int status && fault.RedirectTo is null)
         {
@@ -89,16 +101,24 @@ internal sealed class LoopbackOrigin : IAsyncDisposable
         }
         var bytes = await File.ReadAllBytesAsync(file);
         context.Response.ContentType = file.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "application/octet-stream";
-        if (fault?.TruncateAfter is int cut)
+        var body = bytes.AsMemory();
+        if (ServesRanges && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-')
+            && int.TryParse(range["bytes=".Length..^1], out var start) && start < bytes.Length)
         {
-            context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes.AsMemory(0, Math.Min(cut, bytes.Length)));
+            context.Response.StatusCode = 206;
+            context.Response.Headers.ContentRange = $"bytes {start}-{bytes.Length - 1}/{bytes.Length}";
+            body = body[start..];
+        }
+        context.Response.ContentLength = body.Length;
+        if (fault?.TruncateAfter is int cut && _truncations.AddOrUpdate(path, 1, (_, n) => n + 1) <= fault.TruncateTimes)
+        {
+            await context.Response.Body.WriteAsync(body[..Math.Min(cut, body.Length)]);
             await context.Response.Body.FlushAsync();
+            await Task.Delay(50); // lets the headers and the first bytes leave before the connection is cut
             context.Abort();
             return;
         }
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes);
+        await context.Response.Body.WriteAsync(body);
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

@@ -147,7 +147,7 @@ public sealed class RegistryProviderOriginTests
     }
 
     [TestMethod]
-    public async Task TruncatedDownloadFails()
+    public async Task ADownloadThatBreaksOff_FromAServerIgnoringRanges_Fails()
     {
         await using var f = await OriginFixture.StartAsync();
         using var http = OriginFixture.Http();
@@ -157,6 +157,44 @@ public sealed class RegistryProviderOriginTests
         using var target = new MemoryStream();
         var e = await Assert.ThrowsAsync<OriginException>(() => origin.DownloadAsync(package, target, CancellationToken.None));
         Assert.AreEqual(DiagnosticCodes.OriginUnavailable, e.Code);
+        Assert.Contains("broke off after 100 bytes", e.Message);
+        Assert.AreEqual("bytes=100-", f.Origin.Requests(package.DownloadUrl.AbsolutePath).Last().Range);
+    }
+
+    [TestMethod]
+    public async Task ADownloadThatBreaksOff_IsContinuedFromWhereItStopped_WithRangedRequests()
+    {
+        await using var f = await OriginFixture.StartAsync();
+        using var http = OriginFixture.Http();
+        var origin = await f.RegistryAsync(http);
+        var package = (await origin.FindPackageAsync(Widget, V120, Linux, CancellationToken.None))!;
+        f.Origin.ServesRanges = true;
+        f.Origin.Faults[package.DownloadUrl.AbsolutePath] = new OriginFault(TruncateAfter: 100, TruncateTimes: 2);
+        using var target = new MemoryStream();
+
+        await origin.DownloadAsync(package, target, CancellationToken.None);
+
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(f.Origin.Root, package.DownloadUrl.AbsolutePath.TrimStart('/'))), target.ToArray());
+        CollectionAssert.AreEqual(new string?[] { null, "bytes=100-", "bytes=200-" },
+            f.Origin.Requests(package.DownloadUrl.AbsolutePath).Select(r => r.Range).ToArray());
+    }
+
+    [TestMethod]
+    public async Task ADownloadThatKeepsBreakingOff_FailsAfterTheLastResume()
+    {
+        await using var f = await OriginFixture.StartAsync();
+        using var http = OriginFixture.Http();
+        var origin = await f.RegistryAsync(http);
+        var package = (await origin.FindPackageAsync(Widget, V120, Linux, CancellationToken.None))!;
+        f.Origin.ServesRanges = true;
+        f.Origin.Faults[package.DownloadUrl.AbsolutePath] = new OriginFault(TruncateAfter: 10);
+        using var target = new MemoryStream();
+
+        var e = await Assert.ThrowsAsync<OriginException>(() => origin.DownloadAsync(package, target, CancellationToken.None));
+
+        Assert.AreEqual(DiagnosticCodes.OriginUnavailable, e.Code);
+        Assert.Contains($"{OriginHttp.MaxResumes} resumed requests", e.Message);
+        Assert.AreEqual(1 + OriginHttp.MaxResumes, f.Origin.Requests(package.DownloadUrl.AbsolutePath).Count());
     }
 
     [TestMethod]
