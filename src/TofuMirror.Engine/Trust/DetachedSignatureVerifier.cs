@@ -11,7 +11,8 @@ namespace TofuMirror.Engine.Trust;
 /// A signature by a subkey counts only when the subkey carries a valid binding signature of its primary key, so a
 /// key list cannot smuggle in a foreign subkey under a trusted primary key. A key its owner revoked (a revocation
 /// signature by the primary key, on the primary or on the signing subkey) makes no valid signature, whatever the
-/// reason and date of the revocation: as in OpenTofu, where the signature is then refused.
+/// reason and date of the revocation: as in OpenTofu, where the signature is then refused. Nor does a key whose own
+/// key flags (in its self-signature or binding signature) leave out signing: OpenTofu only looks among signing keys.
 /// </summary>
 public static class DetachedSignatureVerifier
 {
@@ -48,6 +49,11 @@ public static class DetachedSignatureVerifier
                 problem ??= $"subkey {OpenPgpKeyring.KeyIdOf(key)} is not bound to primary key {OpenPgpKeyring.KeyIdOf(primary)} by a valid signature";
                 continue;
             }
+            if (!MaySign(primary, key))
+            {
+                problem ??= $"key {OpenPgpKeyring.KeyIdOf(key)} may not make signatures: its key flags, set by its owner, leave out signing";
+                continue;
+            }
             if (!VerifiesWith(parsed, key, data))
             {
                 problem = $"it does not verify with key {OpenPgpKeyring.KeyIdOf(key)}: the signed content differs or the signature is corrupt";
@@ -64,7 +70,9 @@ public static class DetachedSignatureVerifier
                 OpenPgpKeyring.KeyIdOf(primary), OpenPgpKeyring.FingerprintOf(primary), OpenPgpKeyring.KeyIdOf(key),
                 expiry, issuer, tried, expired ? $"key {OpenPgpKeyring.KeyIdOf(primary)} expired on {expiry:yyyy-MM-dd}" : null);
         }
-        var status = problem != null && problem.StartsWith("subkey", StringComparison.Ordinal) ? SignatureStatus.NoMatchingKey : SignatureStatus.BadSignature;
+        var status = problem != null && (problem.StartsWith("subkey", StringComparison.Ordinal) || problem.Contains("may not make signatures", StringComparison.Ordinal))
+            ? SignatureStatus.NoMatchingKey
+            : SignatureStatus.BadSignature;
         return Failure(status, issuer, tried, problem!);
     }
 
@@ -112,6 +120,31 @@ public static class DetachedSignatureVerifier
         }
         return false;
     }
+
+    /// <summary>
+    /// False when the key's owner restricted it to other uses: the newest valid self-signature of a primary key (or
+    /// binding signature of a subkey) that carries key flags lacks the signing flag. No flags at all allow signing.
+    /// </summary>
+    private static bool MaySign(PgpPublicKey primary, PgpPublicKey key)
+    {
+        var selfSignatures = key.IsMasterKey
+            ? primary.GetUserIds()
+                .SelectMany(id => primary.GetSignaturesForId(id)
+                    .Where(s => s.KeyId == primary.KeyId && IsUserIdCertification(s.SignatureType))
+                    .Select(s => (Signature: s, Verify: (Func<bool>)(() => s.VerifyCertification(id, primary)))))
+                .Concat(primary.GetSignaturesOfType(PgpSignature.DirectKey)
+                    .Select(s => (Signature: s, Verify: (Func<bool>)(() => s.VerifyCertification(primary)))))
+            : key.GetSignaturesOfType(PgpSignature.SubkeyBinding)
+                .Select(s => (Signature: s, Verify: (Func<bool>)(() => s.VerifyCertification(primary, key))));
+        var newestWithFlags = selfSignatures
+            .Where(c => c.Signature.HasSubpackets && c.Signature.GetHashedSubPackets().HasSubpacket(Org.BouncyCastle.Bcpg.SignatureSubpacketTag.KeyFlags))
+            .OrderByDescending(c => c.Signature.CreationTime)
+            .FirstOrDefault(c => IsMadeBy(primary, c.Signature, c.Verify));
+        return newestWithFlags.Signature is null || (newestWithFlags.Signature.GetHashedSubPackets().GetKeyFlags() & PgpKeyFlags.CanSign) != 0;
+    }
+
+    private static bool IsUserIdCertification(int type) => type is PgpSignature.DefaultCertification or PgpSignature.NoCertification
+        or PgpSignature.CasualCertification or PgpSignature.PositiveCertification;
 
     /// <summary>What revoked the key or its primary key (a revocation signature the primary key made), null when neither is revoked.</summary>
     private static string? RevocationOf(PgpPublicKey primary, PgpPublicKey key)

@@ -89,17 +89,22 @@ internal sealed class TestSigningKey
         return Encoding.ASCII.GetString(buffer.ToArray());
     }
 
+    /// <summary>A binary detached signature made now by the primary key, also when a signing subkey should make them.</summary>
+    public byte[] SignDetachedWithPrimaryKey(byte[] data) => SignDetached(data, DateTime.UtcNow, primaryPrivateKey, publicRing.GetPublicKey());
+
     /// <summary>A binary detached signature over <paramref name="data"/>, made now.</summary>
     public byte[] SignDetached(byte[] data) => SignDetached(data, DateTime.UtcNow);
 
     /// <summary>A binary detached signature over <paramref name="data"/> with the given creation time.</summary>
-    public byte[] SignDetached(byte[] data, DateTime signatureTime)
+    public byte[] SignDetached(byte[] data, DateTime signatureTime) => SignDetached(data, signatureTime, signingPrivateKey, signingPublicKey);
+
+    private static byte[] SignDetached(byte[] data, DateTime signatureTime, PgpPrivateKey privateKey, PgpPublicKey publicKey)
     {
-        var generator = new PgpSignatureGenerator(signingPublicKey.Algorithm, HashAlgorithmTag.Sha256);
-        generator.InitSign(PgpSignature.BinaryDocument, signingPrivateKey);
+        var generator = new PgpSignatureGenerator(publicKey.Algorithm, HashAlgorithmTag.Sha256);
+        generator.InitSign(PgpSignature.BinaryDocument, privateKey);
         var hashed = new PgpSignatureSubpacketGenerator();
         hashed.SetSignatureCreationTime(false, signatureTime);
-        hashed.SetIssuerKeyID(false, signingPublicKey.KeyId);
+        hashed.SetIssuerKeyID(false, publicKey.KeyId);
         generator.SetHashedSubpackets(hashed.Generate());
         generator.Update(data);
         using var buffer = new MemoryStream();

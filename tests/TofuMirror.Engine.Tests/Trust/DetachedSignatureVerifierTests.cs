@@ -165,6 +165,19 @@ public sealed class DetachedSignatureVerifierTests
     }
 
     [TestMethod]
+    public void A_primary_key_its_owner_flagged_for_certifying_only_makes_no_valid_signature()
+    {
+        // The subkey author's primary key carries only the certify flag: its signatures are made by the subkey.
+        var author = TestSigningKey.Get("subkey-author", signingSubkey: true);
+
+        var check = DetachedSignatureVerifier.Verify(Data, author.SignDetachedWithPrimaryKey(Data), Keys(author.ArmoredPublicKey), DateTimeOffset.UtcNow);
+
+        Assert.AreEqual(SignatureStatus.NoMatchingKey, check.Status, check.Problem);
+        StringAssert.Contains(check.Problem, $"key {author.KeyId} may not make signatures");
+        Assert.AreEqual(SignatureStatus.Valid, DetachedSignatureVerifier.Verify(Data, author.SignDetached(Data), Keys(author.ArmoredPublicKey), DateTimeOffset.UtcNow).Status);
+    }
+
+    [TestMethod]
     public void Garbage_is_a_malformed_signature_and_not_a_key()
     {
         var check = DetachedSignatureVerifier.Verify(Data, Encoding.ASCII.GetBytes("not a signature"), Keys(TestSigningKey.Get().ArmoredPublicKey), DateTimeOffset.UtcNow);
