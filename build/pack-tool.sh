@@ -10,6 +10,9 @@ feed=$1 artifacts=$2
 shift 2
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet pack src/TofuMirror.Cli -c Release -nologo -v quiet -o "$feed" --artifacts-path "$artifacts/portable" "$@"
+if [[ $(uname -s) == Linux ]] && ldd --version 2>&1 | grep -qi musl; then
+  echo "no native tool for musl Linux: its portable package stays"; exit 0
+fi
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) rid=linux-x64 ;;
   Linux-aarch64) rid=linux-arm64 ;;
@@ -18,7 +21,7 @@ case "$(uname -s)-$(uname -m)" in
   *) echo "no native tool for $(uname -s) $(uname -m): its ReadyToRun or portable package stays"; exit 0 ;;
 esac
 [[ ${TOFU_NATIVE_TOOL:-1} == 0 ]] && { echo "TOFU_NATIVE_TOOL=0: the $rid package stays ReadyToRun"; exit 0; }
-if ! command -v clang >/dev/null && ! command -v gcc >/dev/null && ! command -v cc >/dev/null; then
+if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
   echo "the native $rid tool needs a C toolchain to link: install clang (or gcc) and zlib, e.g. apt-get install clang zlib1g-dev," >&2
   echo "or set TOFU_NATIVE_TOOL=0 to keep the ReadyToRun package for $rid" >&2
   exit 1

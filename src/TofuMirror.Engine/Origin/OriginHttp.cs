@@ -79,9 +79,11 @@ public sealed class OriginHttp : IDisposable
 
     /// <summary>
     /// Streams <paramref name="url"/> into <paramref name="destination"/>, at most <see cref="OriginHttpOptions.MaxPackageBytes"/>.
-    /// A body that breaks off is continued (up to <see cref="MaxResumes"/> times) with <c>Range: bytes=N-</c> to the URL
-    /// it came from, and <c>If-Range</c> when the first answer had an ETag; an answer that is not exactly that rest of the
-    /// same file fails the download. Nothing the caller sees is trusted for it: the bytes are hashed and checked as always.
+    /// A body that breaks off is continued (up to <see cref="MaxResumes"/> times) with <c>Range: bytes=N-</c>, asked of
+    /// <paramref name="url"/> again (a short-lived redirect target may have expired), with <c>If-Range</c> when the first
+    /// answer had a strong ETag or a Last-Modified date; an answer that is not exactly that rest of the file fails the
+    /// download. A failure to write into <paramref name="destination"/> is not a broken download and is not resumed.
+    /// Nothing here vouches for the bytes: the caller hashes and checks them as always.
     /// </summary>
     public async Task DownloadAsync(Uri url, Stream destination, OriginTokenBinding? token, string context, CancellationToken cancellationToken)
     {
@@ -89,16 +91,15 @@ public sealed class OriginHttp : IDisposable
         var chunk = new byte[81920];
         long total = 0;
         long? expected = null;
-        EntityTagHeaderValue? etag = null;
-        var from = url;
+        RangeConditionHeaderValue? sameFile = null;
         for (var resumes = 0; ; resumes++)
         {
             var resumeAt = total;
-            using var response = await SendAsync(from, token, context, cancellationToken, request =>
+            using var response = await SendAsync(url, token, context, cancellationToken, request =>
             {
                 if (resumeAt == 0) return;
                 request.Headers.Range = new RangeHeaderValue(resumeAt, null);
-                if (etag is not null) request.Headers.IfRange = new RangeConditionHeaderValue(etag);
+                request.Headers.IfRange = sameFile;
             }).ConfigureAwait(false);
             if (resumeAt == 0)
             {
@@ -107,8 +108,8 @@ public sealed class OriginHttp : IDisposable
                 EnsureSuccess(response, token, context);
                 expected = response.Message.Content.Headers.ContentLength;
                 if (expected > limit) throw TooLarge(response.Url, limit, context);
-                etag = response.Message.Headers.ETag is { IsWeak: false } strong ? strong : null;
-                from = response.Url;
+                sameFile = response.Message.Headers.ETag is { IsWeak: false } strong ? new RangeConditionHeaderValue(strong)
+                    : response.Message.Content.Headers.LastModified is { } modified ? new RangeConditionHeaderValue(modified) : null;
             }
             else if (!ContinuesAt(response.Message, resumeAt, expected))
             {
@@ -116,30 +117,61 @@ public sealed class OriginHttp : IDisposable
                     $"{context}: {OriginText.Url(response.Url)} broke off after {resumeAt} bytes, and asked for the rest it answered "
                     + $"{(int)response.Message.StatusCode} without exactly that part of the file; try again");
             }
+            else
+            {
+                expected ??= response.Message.Content.Headers.ContentRange!.Length;
+            }
 
-            string? broken;
-            try
+            var announced = expected ?? limit;
+            var broken = await CopyBodyAsync(response.Message, destination, chunk, cancellationToken, read =>
             {
-                await using var body = await response.Message.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                int read;
-                while ((read = await ReadChunkAsync(body, chunk, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                    if (total > limit) throw TooLarge(response.Url, limit, context);
-                    await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
-                broken = expected is long length && total < length ? $"it ended after {total} of {length} bytes" : null;
-            }
-            catch (Exception e) when ((e is IOException or HttpRequestException) && e is not OriginException)
-            {
-                broken = OriginText.Server(e.Message);
-            }
-            if (expected is long size && total > size)
-                throw new OriginException(DiagnosticCodes.OriginUnavailable, $"{context}: {OriginText.Url(response.Url)} sent {total} bytes, more than the {size} it announced");
+                if (total + read > announced)
+                    throw expected is null
+                        ? TooLarge(response.Url, limit, context)
+                        : new OriginException(DiagnosticCodes.OriginUnavailable, $"{context}: {OriginText.Url(response.Url)} sent more than the {expected} bytes it announced");
+            }, read => total += read).ConfigureAwait(false);
+            broken ??= expected is long length && total < length ? $"it ended after {total} of {length} bytes" : null;
             if (broken is null) return;
             if (resumes == MaxResumes || total == 0)
                 throw new OriginException(DiagnosticCodes.OriginUnavailable,
                     $"{context}: downloading {OriginText.Url(response.Url)} failed after {total} bytes{(resumes > 0 ? $" and {resumes} resumed requests" : "")}: {broken}");
+        }
+    }
+
+    /// <summary>
+    /// Copies a response body: each chunk read is first admitted (<paramref name="admit"/> throws to refuse it), then
+    /// written, then counted. Returns why the body broke off (a read failing), null when it ended; write failures throw.
+    /// </summary>
+    private async Task<string?> CopyBodyAsync(HttpResponseMessage response, Stream destination, byte[] chunk, CancellationToken cancellationToken,
+        Action<int> admit, Action<int> written)
+    {
+        Stream body;
+        try
+        {
+            body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            return OriginText.Server(e.Message);
+        }
+        await using (body)
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await ReadChunkAsync(body, chunk, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException)
+                {
+                    return OriginText.Server(e.Message);
+                }
+                if (read == 0) return null;
+                admit(read);
+                await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                written(read);
+            }
         }
     }
 

@@ -98,7 +98,7 @@ public static class DetachedSignatureVerifier
             signature.Update(data);
             return signature.Verify();
         }
-        catch (PgpException)
+        catch (Exception e) when (IsUnverifiable(e))
         {
             return false;
         }
@@ -113,7 +113,7 @@ public static class DetachedSignatureVerifier
                 binding.InitVerify(primary);
                 if (binding.VerifyCertification(primary, subkey)) return true;
             }
-            catch (PgpException)
+            catch (Exception e) when (IsUnverifiable(e))
             {
                 // A broken binding signature binds nothing; another one may still be good.
             }
@@ -122,8 +122,9 @@ public static class DetachedSignatureVerifier
     }
 
     /// <summary>
-    /// False when the key's owner restricted it to other uses: the newest valid self-signature of a primary key (or
-    /// binding signature of a subkey) that carries key flags lacks the signing flag. No flags at all allow signing.
+    /// False when the key's owner restricted it to other uses: the newest valid user-ID self-certification of a primary
+    /// key (or binding signature of a subkey) that carries key flags lacks the signing flag. No flags at all allow
+    /// signing (direct-key signatures are not read, as OpenTofu reads a version 4 key's flags from its identities).
     /// </summary>
     private static bool MaySign(PgpPublicKey primary, PgpPublicKey key)
     {
@@ -132,8 +133,6 @@ public static class DetachedSignatureVerifier
                 .SelectMany(id => primary.GetSignaturesForId(id)
                     .Where(s => s.KeyId == primary.KeyId && IsUserIdCertification(s.SignatureType))
                     .Select(s => (Signature: s, Verify: (Func<bool>)(() => s.VerifyCertification(id, primary)))))
-                .Concat(primary.GetSignaturesOfType(PgpSignature.DirectKey)
-                    .Select(s => (Signature: s, Verify: (Func<bool>)(() => s.VerifyCertification(primary)))))
             : key.GetSignaturesOfType(PgpSignature.SubkeyBinding)
                 .Select(s => (Signature: s, Verify: (Func<bool>)(() => s.VerifyCertification(primary, key))));
         var newestWithFlags = selfSignatures
@@ -168,18 +167,36 @@ public static class DetachedSignatureVerifier
             revocation.InitVerify(primary);
             return verify();
         }
-        catch (PgpException)
+        catch (Exception e) when (IsUnverifiable(e))
         {
-            return false; // a broken revocation signature revokes nothing
+            return false; // a broken signature (revocation, flags) says nothing
         }
     }
+
+    /// <summary>
+    /// What BouncyCastle throws for a signature it cannot check against a key (corrupt packets, a signature type or an
+    /// algorithm that does not fit the key): from keys and signatures anyone may write, so such a signature just does
+    /// not verify.
+    /// </summary>
+    private static bool IsUnverifiable(Exception e) =>
+        e is PgpException or IOException or InvalidOperationException or InvalidCastException or ArgumentException or NotSupportedException
+            or Org.BouncyCastle.Security.SecurityUtilityException or Org.BouncyCastle.Crypto.CryptoException;
 
     private static string Revoked(PgpPublicKey key, PgpSignature revocation)
     {
         var reason = revocation.GetHashedSubPackets()?.GetSubpacket(Org.BouncyCastle.Bcpg.SignatureSubpacketTag.RevocationReason)
             as Org.BouncyCastle.Bcpg.RevocationReason;
-        var why = string.IsNullOrWhiteSpace(reason?.GetRevocationDescription()) ? "" : $" (\"{reason!.GetRevocationDescription()}\")";
+        var description = Printable(reason?.GetRevocationDescription());
+        var why = description.Length == 0 ? "" : $" (\"{description}\")";
         return $"key {OpenPgpKeyring.KeyIdOf(key)} was revoked by its owner on {revocation.CreationTime:yyyy-MM-dd}{why}, so its signatures no longer count";
+    }
+
+    /// <summary>The key owner's free text as one short printable line: control characters become spaces, at most 120 characters.</summary>
+    private static string Printable(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var line = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        return line.Length <= 120 ? line : line[..119] + "…";
     }
 
     private static DateTimeOffset? ExpiryOf(PgpPublicKey key)

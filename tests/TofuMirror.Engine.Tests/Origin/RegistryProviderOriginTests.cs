@@ -180,6 +180,31 @@ public sealed class RegistryProviderOriginTests
     }
 
     [TestMethod]
+    public async Task AFailureToWriteTheDownload_IsNotResumedNorBlamedOnTheOrigin()
+    {
+        await using var f = await OriginFixture.StartAsync();
+        using var http = OriginFixture.Http();
+        var origin = await f.RegistryAsync(http);
+        var package = (await origin.FindPackageAsync(Widget, V120, Linux, CancellationToken.None))!;
+        f.Origin.ServesRanges = true;
+        using var full = new DiskFullStream();
+
+        var e = await Assert.ThrowsAsync<IOException>(() => origin.DownloadAsync(package, full, CancellationToken.None));
+
+        Assert.IsNotInstanceOfType<OriginException>(e);
+        Assert.AreEqual("No space left on device", e.Message);
+        Assert.AreEqual(1, f.Origin.Requests(package.DownloadUrl.AbsolutePath).Count(), "no ranged request follows a local write failure");
+    }
+
+    /// <summary>A destination that fails every write, as a full disk does.</summary>
+    private sealed class DiskFullStream : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromException(new IOException("No space left on device"));
+    }
+
+    [TestMethod]
     public async Task ADownloadThatKeepsBreakingOff_FailsAfterTheLastResume()
     {
         await using var f = await OriginFixture.StartAsync();

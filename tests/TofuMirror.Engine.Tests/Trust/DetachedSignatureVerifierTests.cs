@@ -178,6 +178,27 @@ public sealed class DetachedSignatureVerifierTests
     }
 
     [TestMethod]
+    public void A_signature_of_another_algorithm_naming_a_key_is_a_bad_signature_not_a_crash()
+    {
+        var author = TestSigningKey.Get();
+        var curve = new Org.BouncyCastle.Crypto.Generators.Ed25519KeyPairGenerator();
+        curve.Init(new Org.BouncyCastle.Crypto.Parameters.Ed25519KeyGenerationParameters(new Org.BouncyCastle.Security.SecureRandom()));
+        var forger = new Org.BouncyCastle.Bcpg.OpenPgp.PgpKeyPair(Org.BouncyCastle.Bcpg.PublicKeyAlgorithmTag.EdDsa_Legacy, curve.GenerateKeyPair(), DateTime.UtcNow);
+        var generator = new Org.BouncyCastle.Bcpg.OpenPgp.PgpSignatureGenerator(Org.BouncyCastle.Bcpg.PublicKeyAlgorithmTag.EdDsa_Legacy, Org.BouncyCastle.Bcpg.HashAlgorithmTag.Sha256);
+        generator.InitSign(Org.BouncyCastle.Bcpg.OpenPgp.PgpSignature.BinaryDocument, forger.PrivateKey);
+        var hashed = new Org.BouncyCastle.Bcpg.OpenPgp.PgpSignatureSubpacketGenerator();
+        hashed.SetIssuerKeyID(false, unchecked((long)ulong.Parse(author.KeyId, System.Globalization.NumberStyles.HexNumber)));
+        generator.SetHashedSubpackets(hashed.Generate());
+        generator.Update(Data);
+        var signature = generator.Generate().GetEncoded();
+
+        var check = DetachedSignatureVerifier.Verify(Data, signature, Keys(author.ArmoredPublicKey), DateTimeOffset.UtcNow);
+
+        Assert.AreEqual(SignatureStatus.BadSignature, check.Status, check.Problem);
+        StringAssert.Contains(check.Problem, author.KeyId);
+    }
+
+    [TestMethod]
     public void Garbage_is_a_malformed_signature_and_not_a_key()
     {
         var check = DetachedSignatureVerifier.Verify(Data, Encoding.ASCII.GetBytes("not a signature"), Keys(TestSigningKey.Get().ArmoredPublicKey), DateTimeOffset.UtcNow);
