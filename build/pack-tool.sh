@@ -22,7 +22,7 @@ case "$(uname -s)-$(uname -m)" in
 esac
 [[ ${TOFU_NATIVE_TOOL:-1} == 0 ]] && { echo "TOFU_NATIVE_TOOL=0: the $rid package stays ReadyToRun"; exit 0; }
 if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
-  echo "the native $rid tool needs a C toolchain to link: install clang (or gcc) and zlib, e.g. apt-get install clang zlib1g-dev," >&2
+  echo "the native $rid tool needs a C toolchain to link: install clang (or gcc) and the C library headers, e.g. apt-get install clang libc6-dev," >&2
   echo "or set TOFU_NATIVE_TOOL=0 to keep the ReadyToRun package for $rid" >&2
   exit 1
 fi
