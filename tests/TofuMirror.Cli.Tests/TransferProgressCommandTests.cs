@@ -64,6 +64,39 @@ public sealed class TransferProgressCommandTests
     }
 
     [TestMethod]
+    public async Task TheOverallRow_CountsEveryPackageOfTheRestore_NotOnlyTheDownloads()
+    {
+        using var temp = new TempFolder();
+        var zips = new List<string>();
+        var template = LargeZip(temp);
+        foreach (var platform in new[] { "linux_amd64", "darwin_arm64", "windows_amd64" })
+        {
+            var zip = temp.Combine("release", $"terraform-provider-demo_1.0.0_{platform}.zip");
+            Directory.CreateDirectory(Path.GetDirectoryName(zip)!);
+            File.Copy(template, zip);
+            using (var archive = ZipFile.Open(zip, ZipArchiveMode.Update))
+            using (var marker = archive.CreateEntry("platform.txt").Open())
+                marker.Write(System.Text.Encoding.ASCII.GetBytes(platform));
+            zips.Add(zip);
+        }
+        Assert.AreEqual(0, (await CliRun.RunAsync(temp.Path, ["push", "--provider", "example/demo", "--repository-template", Template, .. zips])).ExitCode);
+        temp.WriteFile("module/versions.tf", "terraform {\n  required_providers {\n    demo = { source = \"example/demo\" }\n  }\n}\n");
+        string[] platforms = ["--platform", "linux_amd64", "--platform", "darwin_arm64", "--platform", "windows_amd64"];
+        Assert.AreEqual(0, (await CliRun.RunAsync(temp.Path, ["lock", "--chdir", "module", "--repository-template", Template, .. platforms])).ExitCode);
+        Assert.AreEqual(0, (await CliRun.RunAsync(temp.Path, "restore", "--chdir", "module", "--repository-template", Template, "--platform", "linux_amd64", "--cache", "cache")).ExitCode);
+
+        // linux_amd64 is up to date: the row counts it done from the start, and the two downloads against all three.
+        var restore = await CliRun.RunAsync(temp.Path, true, NoVariables,
+            ["restore", "--chdir", "module", "--repository-template", Template, "--cache", "cache", .. platforms]);
+
+        Assert.AreEqual(0, restore.ExitCode, restore.ToString());
+        StringAssert.Contains(restore.Error, "overall: 3/3 packages", restore.ToString());
+        Assert.DoesNotContain("/1 packages", restore.Error, restore.ToString());
+        Assert.DoesNotContain("/2 packages", restore.Error, restore.ToString());
+        StringAssert.Contains(restore.Error, "restore: 2 installed, 1 up to date, 0 failed");
+    }
+
+    [TestMethod]
     [DataRow(false, null, DisplayName = "stderr redirected")]
     [DataRow(true, "--no-progress", DisplayName = "--no-progress")]
     [DataRow(true, "--json", DisplayName = "--json")]

@@ -108,7 +108,7 @@ internal static class RestoreCommand
         RestoreProgressPrinter? progress = null;
         var report = await TransferProgressDisplay.RunAsync(console, ProgressPolicy.ShowsProgress(console, options.Json, options.NoProgress), (lines, transfers) =>
         {
-            progress = new RestoreProgressPrinter(lines, new DiagnosticReporter(lines), quiet: options.Json);
+            progress = new RestoreProgressPrinter(lines, new DiagnosticReporter(lines), quiet: options.Json, display: transfers as TransferProgressDisplay);
             return new RestoreJob(new ConsoleWarningLogger(lines), progress: progress, planned: progress.Planned, transfers: transfers).RunAsync(request, cancellationToken);
         }).ConfigureAwait(false);
         var diagnostics = mirror.Diagnostics.Concat(report.AllDiagnostics).ToList();

@@ -16,25 +16,33 @@ internal sealed class RestoreProgressPrinter : IProgress<RestoreItemResult>
     private readonly CliConsole _console;
     private readonly DiagnosticReporter _reporter;
     private readonly bool _quiet;
+    private readonly TransferProgressDisplay? _display;
     private readonly object _gate = new();
     private int _total;
     private int _done;
     private bool _groupOpen;
 
     // total: how many packages the restore will report (lock entries x platforms); 0 when unknown (no setprogress then).
-    public RestoreProgressPrinter(CliConsole console, DiagnosticReporter reporter, bool quiet, int total = 0)
+    // display: the live transfer display, whose overall row then counts every package, downloaded or not.
+    public RestoreProgressPrinter(CliConsole console, DiagnosticReporter reporter, bool quiet, int total = 0, TransferProgressDisplay? display = null)
     {
         _console = console;
         _reporter = reporter;
         _quiet = quiet;
         _total = total;
+        _display = display;
     }
 
-    /// <summary>How many packages the restore will handle (for pipeline progress).</summary>
-    public void Planned(int total) => _total = total;
+    /// <summary>How many packages the restore will handle (for pipeline progress and the live display).</summary>
+    public void Planned(int total)
+    {
+        _total = total;
+        _display?.Expect(total);
+    }
 
     public void Report(RestoreItemResult item)
     {
+        _display?.Settled(new PackageIdentity(item.Provider, item.Version, item.Platform));
         var done = Interlocked.Increment(ref _done);
         if (_quiet) return;
         lock (_gate)

@@ -16,9 +16,12 @@ internal sealed class TransferProgressDisplay : IProgress<TransferEvent>
     private readonly ProgressContext _context;
     private readonly object _gate = new();
     private readonly Dictionary<PackageIdentity, (ProgressTask Task, long Done)> _inFlight = new();
+    private readonly HashSet<PackageIdentity> _transferred = new();
     private ProgressTask? _overall;
     private int _started;
     private int _finished;
+    private int _expected;
+    private int _settled;
 
     private TransferProgressDisplay(ProgressContext context) => _context = context;
 
@@ -70,9 +73,34 @@ internal sealed class TransferProgressDisplay : IProgress<TransferEvent>
         }
     }
 
+    /// <summary>
+    /// How many packages the whole run handles, transferred or not (restore's planned count): the overall row counts
+    /// against it instead of only the transfers started so far.
+    /// </summary>
+    public void Expect(int packages)
+    {
+        lock (_gate)
+        {
+            _expected = packages;
+            if (_overall is not null) DescribeOverall();
+        }
+    }
+
+    /// <summary>A package the run has finished with; one it did not transfer (up to date, from the cache, failed before downloading) counts as done.</summary>
+    public void Settled(PackageIdentity package)
+    {
+        lock (_gate)
+        {
+            if (_transferred.Contains(package)) return;
+            _settled++;
+            if (_overall is not null) DescribeOverall();
+        }
+    }
+
     private void Start(TransferEvent value)
     {
         _started++;
+        _transferred.Add(value.Package);
         _overall ??= _context.AddTask("overall", maxValue: 0);
         _overall.MaxValue += value.TotalBytes;
         var verb = value.Direction == TransferDirection.Upload ? "push" : "pull";
@@ -100,5 +128,6 @@ internal sealed class TransferProgressDisplay : IProgress<TransferEvent>
         DescribeOverall();
     }
 
-    private void DescribeOverall() => _overall!.Description = $"overall: {_finished}/{_started} packages";
+    private void DescribeOverall() =>
+        _overall!.Description = $"overall: {_finished + _settled}/{Math.Max(_expected, _started + _settled)} packages";
 }
