@@ -247,8 +247,10 @@ public sealed class MirrorJob
         {
             try
             {
-                using (var stream = File.OpenRead(zip)) SafeZipExtractor.CheckEntries(stream);
-                return PackageHasher.ComputeH1FromZip(zip);
+                using var stream = File.OpenRead(zip);
+                SafeZipExtractor.CheckEntries(stream);
+                stream.Position = 0;
+                return PackageHasher.ComputeH1FromZip(stream);
             }
             catch (Exception e) when (e is InvalidDataException or UnsafeZipEntryException or ZipLimitExceededException)
             {

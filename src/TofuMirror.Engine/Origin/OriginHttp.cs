@@ -122,14 +122,12 @@ public sealed class OriginHttp : IDisposable
                 expected ??= response.Message.Content.Headers.ContentRange!.Length;
             }
 
-            var announced = expected ?? limit;
-            var broken = await CopyBodyAsync(response.Message, destination, chunk, cancellationToken, read =>
-            {
-                if (total + read > announced)
-                    throw expected is null
-                        ? TooLarge(response.Url, limit, context)
-                        : new OriginException(DiagnosticCodes.OriginUnavailable, $"{context}: {OriginText.Url(response.Url)} sent more than the {expected} bytes it announced");
-            }, read => total += read).ConfigureAwait(false);
+            var room = (expected ?? limit) - total;
+            var (copied, broken) = await CopyBodyAsync(response.Message, destination, chunk, room, () => expected is null
+                ? TooLarge(response.Url, limit, context)
+                : new OriginException(DiagnosticCodes.OriginUnavailable, $"{context}: {OriginText.Url(response.Url)} sent more than the {expected} bytes it announced"),
+                cancellationToken).ConfigureAwait(false);
+            total += copied;
             broken ??= expected is long length && total < length ? $"it ended after {total} of {length} bytes" : null;
             if (broken is null) return;
             if (resumes == MaxResumes || total == 0)
@@ -139,12 +137,14 @@ public sealed class OriginHttp : IDisposable
     }
 
     /// <summary>
-    /// Copies a response body: each chunk read is first admitted (<paramref name="admit"/> throws to refuse it), then
-    /// written, then counted. Returns why the body broke off (a read failing), null when it ended; write failures throw.
+    /// Copies a response body, at most <paramref name="room"/> bytes (more throws <paramref name="overflow"/>'s exception
+    /// before they are written). Returns the bytes written and why the body broke off (a read failing; null when it
+    /// ended). A failure to write is not a broken body: it throws.
     /// </summary>
-    private async Task<string?> CopyBodyAsync(HttpResponseMessage response, Stream destination, byte[] chunk, CancellationToken cancellationToken,
-        Action<int> admit, Action<int> written)
+    private async Task<(long Copied, string? Broken)> CopyBodyAsync(HttpResponseMessage response, Stream destination, byte[] chunk, long room,
+        Func<OriginException> overflow, CancellationToken cancellationToken)
     {
+        long copied = 0;
         Stream body;
         try
         {
@@ -152,7 +152,7 @@ public sealed class OriginHttp : IDisposable
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
-            return OriginText.Server(e.Message);
+            return (copied, OriginText.Server(e.Message));
         }
         await using (body)
         {
@@ -165,12 +165,12 @@ public sealed class OriginHttp : IDisposable
                 }
                 catch (Exception e) when (e is IOException or HttpRequestException)
                 {
-                    return OriginText.Server(e.Message);
+                    return (copied, OriginText.Server(e.Message));
                 }
-                if (read == 0) return null;
-                admit(read);
+                if (read == 0) return (copied, null);
+                if (copied + read > room) throw overflow();
                 await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                written(read);
+                copied += read;
             }
         }
     }

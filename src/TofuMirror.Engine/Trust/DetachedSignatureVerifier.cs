@@ -40,23 +40,24 @@ public static class DetachedSignatureVerifier
             return Failure(SignatureStatus.NoMatchingKey, issuer, tried, $"it was made by key {issuer ?? "(unnamed)"}, which is not among the keys offered");
         }
 
-        string? problem = null;
+        // A key that may not sign counts as no key (first such reason kept); a signature that does not verify wins over it.
+        (SignatureStatus Status, string Problem)? failure = null;
         foreach (var (ring, key) in candidates)
         {
             var primary = ring.GetPublicKey();
             if (!key.IsMasterKey && !IsBoundSubkey(primary, key))
             {
-                problem ??= $"subkey {OpenPgpKeyring.KeyIdOf(key)} is not bound to primary key {OpenPgpKeyring.KeyIdOf(primary)} by a valid signature";
+                failure ??= (SignatureStatus.NoMatchingKey, $"subkey {OpenPgpKeyring.KeyIdOf(key)} is not bound to primary key {OpenPgpKeyring.KeyIdOf(primary)} by a valid signature");
                 continue;
             }
             if (!MaySign(primary, key))
             {
-                problem ??= $"key {OpenPgpKeyring.KeyIdOf(key)} may not make signatures: its key flags, set by its owner, leave out signing";
+                failure ??= (SignatureStatus.NoMatchingKey, $"key {OpenPgpKeyring.KeyIdOf(key)} may not make signatures: its key flags, set by its owner, leave out signing");
                 continue;
             }
             if (!VerifiesWith(parsed, key, data))
             {
-                problem = $"it does not verify with key {OpenPgpKeyring.KeyIdOf(key)}: the signed content differs or the signature is corrupt";
+                failure = (SignatureStatus.BadSignature, $"it does not verify with key {OpenPgpKeyring.KeyIdOf(key)}: the signed content differs or the signature is corrupt");
                 continue;
             }
             if (RevocationOf(primary, key) is { } revocation)
@@ -70,10 +71,7 @@ public static class DetachedSignatureVerifier
                 OpenPgpKeyring.KeyIdOf(primary), OpenPgpKeyring.FingerprintOf(primary), OpenPgpKeyring.KeyIdOf(key),
                 expiry, issuer, tried, expired ? $"key {OpenPgpKeyring.KeyIdOf(primary)} expired on {expiry:yyyy-MM-dd}" : null);
         }
-        var status = problem != null && (problem.StartsWith("subkey", StringComparison.Ordinal) || problem.Contains("may not make signatures", StringComparison.Ordinal))
-            ? SignatureStatus.NoMatchingKey
-            : SignatureStatus.BadSignature;
-        return Failure(status, issuer, tried, problem!);
+        return Failure(failure!.Value.Status, issuer, tried, failure.Value.Problem);
     }
 
     private static PgpSignature ReadSignature(byte[] signature)
@@ -104,22 +102,9 @@ public static class DetachedSignatureVerifier
         }
     }
 
-    private static bool IsBoundSubkey(PgpPublicKey primary, PgpPublicKey subkey)
-    {
-        foreach (var binding in subkey.GetSignaturesOfType(PgpSignature.SubkeyBinding))
-        {
-            try
-            {
-                binding.InitVerify(primary);
-                if (binding.VerifyCertification(primary, subkey)) return true;
-            }
-            catch (Exception e) when (IsUnverifiable(e))
-            {
-                // A broken binding signature binds nothing; another one may still be good.
-            }
-        }
-        return false;
-    }
+    /// <summary>Whether one of the subkey's binding signatures is made by the primary key (a broken one binds nothing).</summary>
+    private static bool IsBoundSubkey(PgpPublicKey primary, PgpPublicKey subkey) =>
+        subkey.GetSignaturesOfType(PgpSignature.SubkeyBinding).Any(binding => IsMadeBy(primary, binding, () => binding.VerifyCertification(primary, subkey)));
 
     /// <summary>
     /// False when the key's owner restricted it to other uses: the newest valid user-ID self-certification of a primary
@@ -160,16 +145,17 @@ public static class DetachedSignatureVerifier
         return null;
     }
 
-    private static bool IsMadeBy(PgpPublicKey primary, PgpSignature revocation, Func<bool> verify)
+    /// <summary>Whether the primary key made this signature over a key (<paramref name="verify"/> checks it); a broken one says nothing.</summary>
+    private static bool IsMadeBy(PgpPublicKey primary, PgpSignature signature, Func<bool> verify)
     {
         try
         {
-            revocation.InitVerify(primary);
+            signature.InitVerify(primary);
             return verify();
         }
         catch (Exception e) when (IsUnverifiable(e))
         {
-            return false; // a broken signature (revocation, flags) says nothing
+            return false;
         }
     }
 
